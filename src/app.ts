@@ -1,0 +1,66 @@
+// The application: one Hono app built from its dependencies, the same on Node and on Workers.
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { requireApiKey } from "./accounts/api-auth.ts";
+import { accountRoutes } from "./accounts/routes.ts";
+import { loadSession } from "./accounts/sessions.ts";
+import type { AppDeps } from "./platform/deps.ts";
+import type { AppEnv } from "./platform/http/context.ts";
+import { csrfProtection } from "./platform/http/csrf.ts";
+import { respondWithError } from "./platform/http/errors.ts";
+import { limitBody, requestContext, securityHeaders } from "./platform/http/middleware.ts";
+import { problemRoutes } from "./platform/http/problem-pages.ts";
+import { AppError } from "./platform/http/problems.ts";
+import { ASSETS } from "./platform/http/views/assets.ts";
+import { outboxApiRoutes, outboxDashboardRoutes } from "./platform/mail/outbox-routes.ts";
+
+export type App = Hono<AppEnv>;
+
+export function createApp(deps: AppDeps): App {
+  const app = new Hono<AppEnv>();
+  app.use("*", requestContext(deps));
+  app.use("*", securityHeaders());
+  app.onError((error, c) => respondWithError(c, error));
+  app.notFound((c) =>
+    respondWithError(c, new AppError("not_found", { detail: `Nothing at ${c.req.path}.` })),
+  );
+
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.database.all(sqlSelectOne);
+      return c.json({ status: "ok" });
+    } catch (error) {
+      deps.logger.error("health check failed", { error: String(error) });
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+  app.get("/assets/:file", (c) => {
+    const asset = ASSETS[c.req.path];
+    if (!asset) throw new AppError("not_found");
+    return c.body(asset.body, 200, {
+      "Content-Type": asset.type,
+      "Cache-Control": "public, max-age=31536000, immutable",
+    });
+  });
+  app.route("/problems", problemRoutes());
+
+  // The JSON API: Bearer keys, no cookies, so no CSRF.
+  const api = new Hono<AppEnv>();
+  api.use("*", limitBody());
+  api.use("*", requireApiKey());
+  api.route("/outbox", outboxApiRoutes());
+  api.get("/me", (c) => c.json(c.get("owner")));
+  app.route("/api", api);
+
+  // People's pages: sessions, CSRF on every form.
+  const pages = new Hono<AppEnv>();
+  pages.use("*", limitBody());
+  pages.use("*", loadSession());
+  pages.use("*", csrfProtection());
+  pages.route("/dashboard/outbox", outboxDashboardRoutes());
+  pages.route("/", accountRoutes());
+  app.route("/", pages);
+  return app;
+}
+
+const sqlSelectOne = sql`SELECT 1`;

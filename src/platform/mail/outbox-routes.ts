@@ -1,0 +1,120 @@
+// The outbox, as the API (GET /api/outbox) and as dashboard pages with HTML and text previews.
+import { Hono } from "hono";
+import { requireSession } from "../../accounts/sessions.ts";
+import type { AppEnv } from "../http/context.ts";
+import { AppError } from "../http/problems.ts";
+import { messageFromRow } from "./outbox.ts";
+import { getOutboxMessage, listOutbox, type OutboxRow } from "./outbox-store.ts";
+import { outboxDetailPage, outboxListPage } from "./pages/outbox-pages.ts";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function summary(
+  row: Pick<
+    OutboxRow,
+    | "id"
+    | "toAddress"
+    | "toName"
+    | "subject"
+    | "why"
+    | "status"
+    | "attempts"
+    | "lastError"
+    | "messageId"
+    | "createdAt"
+    | "sentAt"
+  >,
+) {
+  return {
+    id: row.id,
+    to: [{ address: row.toAddress, name: row.toName }],
+    subject: row.subject,
+    why: row.why,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    messageId: row.messageId,
+    createdAt: iso(row.createdAt),
+    sentAt: iso(row.sentAt),
+    rawUrl: `/api/outbox/${row.id}/raw`,
+  };
+}
+
+function pageParams(c: { req: { query(k: string): string | undefined } }) {
+  const limit = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
+  const before = c.req.query("cursor") ? Number(c.req.query("cursor")) : undefined;
+  if (before !== undefined && !Number.isFinite(before))
+    throw new AppError("bad_request", { detail: "cursor is invalid" });
+  return { limit, before };
+}
+
+export function outboxApiRoutes() {
+  const api = new Hono<AppEnv>();
+  api.get("/", async (c) => {
+    const { limit, before } = pageParams(c);
+    const rows = await listOutbox(c.get("deps").database, c.get("owner")!.id, { limit: limit + 1, before });
+    const items = rows.slice(0, limit).map(summary);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return c.json({ items, nextCursor: last ? String(last.createdAt) : null });
+  });
+  api.get("/:id", async (c) => {
+    const row = await getOutboxMessage(c.get("deps").database, c.get("owner")!.id, c.req.param("id"));
+    if (!row) throw new AppError("not_found");
+    return c.json({
+      ...summary(row),
+      html: row.html,
+      text: row.text,
+      attachments: (row.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType })),
+    });
+  });
+  api.get("/:id/raw", async (c) => {
+    const deps = c.get("deps");
+    const row = await getOutboxMessage(deps.database, c.get("owner")!.id, c.req.param("id"));
+    if (!row) throw new AppError("not_found");
+    const raw = await deps.transport.render(messageFromRow(row, deps.config.mailFrom));
+    return c.body(raw, 200, {
+      "Content-Type": "message/rfc822",
+      "Content-Disposition": `inline; filename="${row.id}.eml"`,
+    });
+  });
+  return api;
+}
+
+export function outboxDashboardRoutes() {
+  const dash = new Hono<AppEnv>();
+  dash.use("*", requireSession());
+  dash.get("/", async (c) => {
+    const owner = c.get("owner")!;
+    const { limit, before } = pageParams(c);
+    const rows = await listOutbox(c.get("deps").database, owner.id, { limit: limit + 1, before });
+    const next = rows.length > limit ? rows[limit - 1]?.createdAt : undefined;
+    return c.html(
+      outboxListPage({ owner, csrfToken: c.get("csrfToken"), rows: rows.slice(0, limit), nextCursor: next }),
+    );
+  });
+  dash.get("/:id", async (c) => {
+    const owner = c.get("owner")!;
+    const row = await getOutboxMessage(c.get("deps").database, owner.id, c.req.param("id"));
+    if (!row) throw new AppError("not_found");
+    return c.html(outboxDetailPage({ owner, csrfToken: c.get("csrfToken"), row }));
+  });
+  dash.get("/:id/raw", async (c) => {
+    const deps = c.get("deps");
+    const row = await getOutboxMessage(deps.database, c.get("owner")!.id, c.req.param("id"));
+    if (!row) throw new AppError("not_found");
+    const raw = await deps.transport.render(messageFromRow(row, deps.config.mailFrom));
+    return c.body(raw, 200, { "Content-Type": "text/plain; charset=utf-8" });
+  });
+  // The email's own HTML, framed by the detail page: sandboxed, no scripts, no network.
+  dash.get("/:id/html", async (c) => {
+    const row = await getOutboxMessage(c.get("deps").database, c.get("owner")!.id, c.req.param("id"));
+    if (!row) throw new AppError("not_found");
+    c.header(
+      "Content-Security-Policy",
+      "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
+    c.header("X-Frame-Options", "SAMEORIGIN");
+    return c.html(row.html);
+  });
+  return dash;
+}

@@ -1,0 +1,167 @@
+// The outbox: every email is first recorded (idempotently), then delivered, retried with backoff, and kept.
+import { and, eq, lte, or, sql } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Database } from "../db/database.ts";
+import { outbox, type StoredAttachment } from "../db/schema.ts";
+import type { Logger } from "../logger.ts";
+import { type MailMessage, type MailTransport, PermanentMailError } from "./port.ts";
+
+export interface OutgoingMail {
+  ownerId: string;
+  /** the same key twice never produces two emails */
+  idempotencyKey: string;
+  /** what sent it, e.g. "booking.confirmation" or "workflow:booking-reminders" */
+  why: string;
+  to: { address: string; name?: string | null };
+  subject: string;
+  html: string;
+  text: string;
+  locale: string;
+  headers?: Record<string, string>;
+  attachments?: StoredAttachment[];
+  workflowRunId?: string;
+}
+
+export interface OutboxDeps {
+  database: Database;
+  clock: Clock;
+  newId: () => string;
+  mailDomain: string;
+}
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 2 * 60_000;
+
+/** Minutes before retry n (1-based): 1, 2, 4, … capped at 6 hours. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(2 ** Math.max(0, attempt - 1), 360) * 60_000;
+}
+
+/** The insert statement, so a caller can put it in the same batch as the step it belongs to. */
+export function outboxInsert(deps: OutboxDeps, mail: OutgoingMail) {
+  const id = deps.newId();
+  const now = deps.clock.now();
+  return deps.database.db
+    .insert(outbox)
+    .values({
+      id,
+      ownerId: mail.ownerId,
+      idempotencyKey: mail.idempotencyKey,
+      why: mail.why,
+      toAddress: mail.to.address,
+      toName: mail.to.name ?? null,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      headers: mail.headers ?? null,
+      attachments: mail.attachments ?? null,
+      locale: mail.locale,
+      status: "queued",
+      nextAttemptAt: now,
+      messageId: `<${id}@${deps.mailDomain}>`,
+      workflowRunId: mail.workflowRunId ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: [outbox.ownerId, outbox.idempotencyKey] });
+}
+
+/** Records the email unless one with the same idempotency key exists; returns its id either way. */
+export async function enqueueMail(
+  deps: OutboxDeps,
+  mail: OutgoingMail,
+): Promise<{ id: string; created: boolean }> {
+  const [result] = await deps.database.batch([outboxInsert(deps, mail)]);
+  const row = await deps.database.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.ownerId, mail.ownerId), eq(outbox.idempotencyKey, mail.idempotencyKey)))
+    .get();
+  return { id: row!.id, created: (result?.changes ?? 0) > 0 };
+}
+
+export interface DeliveryDeps extends OutboxDeps {
+  transport: MailTransport;
+  mailFrom: string;
+  logger: Logger;
+}
+
+/** Sends one queued email if it is due and nobody else holds it. Returns the resulting status, or null if not claimed. */
+export async function deliverOne(
+  deps: DeliveryDeps,
+  id: string,
+): Promise<"sent" | "queued" | "failed" | null> {
+  const now = deps.clock.now();
+  const claimed = await deps.database.run(sql`
+    UPDATE outbox SET status = 'sending', lease_until = ${now + LEASE_MS}, attempts = attempts + 1
+    WHERE id = ${id} AND ((status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until < ${now}))`);
+  if (claimed.changes !== 1) return null;
+  const row = await deps.database.db.select().from(outbox).where(eq(outbox.id, id)).get();
+  if (!row) return null;
+  try {
+    await deps.transport.send(messageFromRow(row, deps.mailFrom));
+    await deps.database.db
+      .update(outbox)
+      .set({ status: "sent", sentAt: deps.clock.now(), leaseUntil: null, lastError: null })
+      .where(eq(outbox.id, id));
+    return "sent";
+  } catch (error) {
+    const permanent = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
+    const status = permanent ? "failed" : "queued";
+    deps.logger.warn("mail delivery failed", {
+      outboxId: id,
+      attempt: row.attempts,
+      permanent,
+      error: String(error),
+    });
+    await deps.database.db
+      .update(outbox)
+      .set({
+        status,
+        leaseUntil: null,
+        lastError: (error as Error).message?.slice(0, 1000) ?? String(error),
+        nextAttemptAt: deps.clock.now() + retryDelayMs(row.attempts),
+      })
+      .where(eq(outbox.id, id));
+    return status;
+  }
+}
+
+/** Delivers everything due (used by the scheduler tick); returns how many were sent. */
+export async function deliverDue(
+  deps: DeliveryDeps,
+  limit = 100,
+): Promise<{ sent: number; failed: number; retrying: number }> {
+  const now = deps.clock.now();
+  const due = await deps.database.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now)),
+      ),
+    )
+    .orderBy(outbox.nextAttemptAt)
+    .limit(limit);
+  const counts = { sent: 0, failed: 0, retrying: 0 };
+  for (const { id } of due) {
+    const status = await deliverOne(deps, id);
+    if (status === "sent") counts.sent++;
+    else if (status === "failed") counts.failed++;
+    else if (status === "queued") counts.retrying++;
+  }
+  return counts;
+}
+
+export function messageFromRow(row: typeof outbox.$inferSelect, from: string): MailMessage {
+  return {
+    from,
+    to: { address: row.toAddress, name: row.toName },
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    messageId: row.messageId,
+    headers: row.headers ?? undefined,
+    attachments: row.attachments ?? undefined,
+  };
+}
