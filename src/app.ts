@@ -13,6 +13,10 @@ import { problemRoutes } from "./platform/http/problem-pages.ts";
 import { AppError } from "./platform/http/problems.ts";
 import { ASSETS } from "./platform/http/views/assets.ts";
 import { outboxApiRoutes, outboxDashboardRoutes } from "./platform/mail/outbox-routes.ts";
+import { schedulingDashboardRoutes } from "./scheduling/dashboard-routes.ts";
+import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
+import { bookingPageRoutes } from "./scheduling/page-routes.ts";
+import { publicApiRoutes } from "./scheduling/public-api-routes.ts";
 
 export type App = Hono<AppEnv>;
 
@@ -44,11 +48,18 @@ export function createApp(deps: AppDeps): App {
   });
   app.route("/problems", problemRoutes());
 
+  // Public booking API: no authentication, no cookies.
+  const publicApi = new Hono<AppEnv>();
+  publicApi.use("*", limitBody());
+  publicApi.route("/", publicApiRoutes());
+  app.route("/api/public", publicApi);
+
   // The JSON API: Bearer keys, no cookies, so no CSRF.
   const api = new Hono<AppEnv>();
   api.use("*", limitBody());
   api.use("*", requireApiKey());
   api.route("/outbox", outboxApiRoutes());
+  api.route("/", ownerSchedulingApiRoutes());
   api.get("/me", (c) => c.json(c.get("owner")));
   app.route("/api", api);
 
@@ -58,7 +69,10 @@ export function createApp(deps: AppDeps): App {
   pages.use("*", loadSession());
   pages.use("*", csrfProtection());
   pages.route("/dashboard/outbox", outboxDashboardRoutes());
+  pages.route("/dashboard", schedulingDashboardRoutes());
   pages.route("/", accountRoutes());
+  // Last: /{handle}/{slug} would otherwise shadow fixed paths.
+  pages.route("/", bookingPageRoutes());
   app.route("/", pages);
   return app;
 }

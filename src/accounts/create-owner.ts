@@ -4,6 +4,8 @@ import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
 import { hashPassword } from "../platform/security/password.ts";
+import { defaultEventType } from "../scheduling/default-event-type.ts";
+import { insertEventType } from "../scheduling/event-type-store.ts";
 import { ownerInputSchema } from "./owner-input.ts";
 import { findOwnerByEmail, findOwnerByHandle, insertOwner, type OwnerRow } from "./store.ts";
 
@@ -51,5 +53,13 @@ export async function createOwner(
     throw error;
   }
   if (!inserted) throw new AppError("already_exists", { detail: "Créneau is already set up." });
+  // Every owner starts with a working booking link they can edit.
+  await insertEventType(deps.database, {
+    id: deps.newId(),
+    ownerId: row.id,
+    definition: defaultEventType(row.timeZone),
+    active: true,
+    now,
+  });
   return row;
 }

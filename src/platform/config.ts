@@ -26,6 +26,7 @@ export const configSchema = z.object({
   ALLOW_PRIVATE_TARGETS: flag("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SCHEDULER: flag("1"),
+  PUBLIC_POST_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   allowPrivateTargets: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   scheduler: boolean;
+  /** booking-form POSTs allowed per client address per 10 minutes; 0 turns the limit off */
+  publicPostLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     allowPrivateTargets: c.ALLOW_PRIVATE_TARGETS,
     logLevel: c.LOG_LEVEL,
     scheduler: c.SCHEDULER,
+    publicPostLimit: c.PUBLIC_POST_LIMIT,
   };
 }
 

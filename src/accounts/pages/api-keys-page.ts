@@ -55,7 +55,7 @@ ${
 <tbody>${d.keys.map(
         (
           k,
-        ) => html`<tr><td>${k.name}<br><code class="small">${k.prefix}…</code></td><td>${k.scopes}</td><td>${when(k.createdAt)}</td><td>${when(k.lastUsedAt)}</td>
+        ) => html`<tr><td>${k.name}<br><code class="small">${k.prefix}…</code></td><td>${k.scopes === "read" ? t("scopeRead") : t("scopeReadWrite")}</td><td>${when(k.createdAt)}</td><td>${when(k.lastUsedAt)}</td>
 <td>${k.revokedAt ? html`<span class="badge bad">${t("revoked")}</span>` : html`<span class="badge ok">${t("active")}</span>`}</td>
 <td>${k.revokedAt ? "" : html`<form method="post" action="/dashboard/api-keys/${k.id}/revoke">${csrfInput(d.csrfToken)}<button type="submit" class="secondary">${t("revoke")}<span class="visually-hidden"> ${k.name}</span></button></form>`}</td></tr>`,
       )}</tbody></table></div>`

@@ -1,8 +1,8 @@
 // Workers driver: Cloudflare D1 (migrations are applied by wrangler, not at runtime).
-import type { SQL } from "drizzle-orm";
+import { is, SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type AnyD1Database, drizzle } from "drizzle-orm/d1";
-import { changesOf, type Database, type Db } from "./database.ts";
+import { type BatchStatement, changesOf, type Database, type Db } from "./database.ts";
 import * as schema from "./schema.ts";
 
 export function openD1(binding: AnyD1Database): Database {
@@ -10,9 +10,10 @@ export function openD1(binding: AnyD1Database): Database {
   return {
     kind: "d1",
     db: db as unknown as Db,
-    async batch(statements: BatchItem<"sqlite">[]) {
+    async batch(statements: BatchStatement[]) {
       if (statements.length === 0) return [];
-      const results = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+      const items = statements.map((s) => (is(s, SQL) ? (db.run(s) as unknown as BatchItem<"sqlite">) : s));
+      const results = await db.batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
       return results.map((r) => ({ changes: changesOf(r) }));
     },
     async run(statement: SQL) {

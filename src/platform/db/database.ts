@@ -7,6 +7,8 @@ import type * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
 export type Db = BaseSQLiteDatabase<"sync" | "async", unknown, Schema>;
+/** A drizzle write query, or raw SQL for statements drizzle cannot express (INSERT … SELECT … WHERE NOT EXISTS). */
+export type BatchStatement = BatchItem<"sqlite"> | SQL;
 
 export interface Database {
   readonly kind: "sqlite" | "d1";
@@ -15,7 +17,7 @@ export interface Database {
    * Runs write statements atomically: all or nothing. D1 has no interactive transactions, so this is
    * the only way to group writes; guard each with a unique index or WHERE NOT EXISTS, never by reading first.
    */
-  batch(statements: BatchItem<"sqlite">[]): Promise<{ changes: number }[]>;
+  batch(statements: BatchStatement[]): Promise<{ changes: number }[]>;
   /** Runs one raw write statement and says how many rows it changed. */
   run(statement: SQL): Promise<{ changes: number }>;
   /** Runs one raw read statement. */

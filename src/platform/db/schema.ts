@@ -116,3 +116,123 @@ export const ownerSettings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.key] })],
 );
+
+// ── Scheduling ────────────────────────────────────────────────────────────────────────────────
+
+export const eventTypes = sqliteTable(
+  "event_types",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    // The rest of the definition (hours, questions, triage…) as validated JSON: it is always read whole.
+    definition: text("definition", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    // Deleting a link that has bookings archives it (history stays); its slug is freed for reuse.
+    archivedAt: integer("archived_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("event_types_owner_slug_idx").on(t.ownerId, t.slug)],
+);
+
+// One person, one contact: the same email merges into the same row (per owner).
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    company: text("company"),
+    locale: text("locale").notNull().default("fr"),
+    timeZone: text("time_zone"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("contacts_owner_email_idx").on(t.ownerId, t.email)],
+);
+
+export const leads = sqliteTable(
+  "leads",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    contactId: text("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    eventTypeId: text("event_type_id"),
+    source: text("source").notNull().default("direct"),
+    verdict: text("verdict", { enum: ["qualified", "review", "declined"] }).notNull(),
+    reasons: text("reasons", { mode: "json" }).notNull().$type<unknown[]>(),
+    stage: text("stage").notNull().default("new"),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    utm: text("utm", { mode: "json" }).$type<Record<string, string>>(),
+    notes: text("notes"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("leads_owner_created_idx").on(t.ownerId, t.createdAt),
+    index("leads_contact_idx").on(t.contactId),
+  ],
+);
+
+export const bookings = sqliteTable(
+  "bookings",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    eventTypeId: text("event_type_id")
+      .notNull()
+      .references(() => eventTypes.id),
+    leadId: text("lead_id"),
+    status: text("status", { enum: ["pending", "confirmed", "cancelled", "completed", "no_show"] }).notNull(),
+    startMs: integer("start_ms").notNull(),
+    endMs: integer("end_ms").notNull(),
+    // Snapshot of the event type's buffers when booked: later edits do not move existing bookings' padding.
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull(),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    timeZone: text("time_zone").notNull(),
+    locale: text("locale").notNull().default("fr"),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    location: text("location", { mode: "json" }).$type<{ type: string; details?: string }>(),
+    notes: text("notes"),
+    flagged: integer("flagged", { mode: "boolean" }).notNull().default(false),
+    // iCalendar SEQUENCE: raised on every reschedule or cancellation.
+    sequence: integer("sequence").notNull().default(0),
+    cancelReason: text("cancel_reason"),
+    cancelledBy: text("cancelled_by"),
+    cancelledAt: integer("cancelled_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("bookings_owner_start_idx").on(t.ownerId, t.startMs),
+    index("bookings_event_type_start_idx").on(t.eventTypeId, t.startMs),
+  ],
+);
+
+// The lead's timeline: answers, bookings, emails, stage changes, notes.
+export const leadEvents = sqliteTable(
+  "lead_events",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    leadId: text("lead_id").notNull(),
+    kind: text("kind").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("lead_events_lead_idx").on(t.leadId, t.at)],
+);

@@ -3,11 +3,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { is, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import type { Database, Db } from "./database.ts";
+import type { BatchStatement, Database, Db } from "./database.ts";
 import * as schema from "./schema.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
@@ -36,9 +35,13 @@ export function openSqlite(file: string, options: { migrate?: boolean } = {}): S
     kind: "sqlite",
     sqlite,
     db: db as unknown as Db,
-    async batch(statements: BatchItem<"sqlite">[]) {
+    async batch(statements: BatchStatement[]) {
       const runAll = sqlite.transaction(() =>
-        statements.map((s) => ({ changes: (s as unknown as { run(): { changes: number } }).run().changes })),
+        statements.map((s) => ({
+          changes: is(s, SQL)
+            ? db.run(s).changes
+            : (s as unknown as { run(): { changes: number } }).run().changes,
+        })),
       );
       return runAll.immediate();
     },

@@ -17,6 +17,14 @@ export async function readJson<S extends z.ZodType>(c: AppContext, schema: S): P
   return validate(schema, body);
 }
 
+/** Like readJson, but an empty body counts as {} (e.g. a cancel without a reason). */
+export async function readOptionalJson<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
+  const length = c.req.header("content-length");
+  if (length === "0" || (!length && !c.req.header("content-type") && !c.req.header("transfer-encoding")))
+    return validate(schema, {});
+  return readJson(c, schema);
+}
+
 export function validate<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success)

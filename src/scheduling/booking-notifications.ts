@@ -1,0 +1,195 @@
+// The emails around a booking, each recorded in the outbox under an idempotency key so it goes out once.
+import { buildInvite } from "../calendars/invite.ts";
+import type { TriageReason } from "../leads/triage.ts";
+import type { StoredAttachment } from "../platform/db/schema.ts";
+import type { AppDeps } from "../platform/deps.ts";
+import { mailDomain } from "../platform/deps.ts";
+import type { Locale } from "../platform/i18n.ts";
+import { sendMail } from "../platform/mail/send.ts";
+import { displayAnswers } from "./answer-display.ts";
+import { manageUrl, ownerActionUrl } from "./booking-links.ts";
+import type { BookingEmailData } from "./emails/booking-email-data.ts";
+import {
+  ownerCancelledEmail,
+  ownerNewBookingEmail,
+  ownerRescheduledEmail,
+  prospectCancelledEmail,
+  prospectConfirmationEmail,
+  prospectRescheduledEmail,
+} from "./emails/index.ts";
+import { eventTitle } from "./event-type-view.ts";
+import type { BookingContext } from "./manage-booking.ts";
+
+const asLocale = (v: string): Locale => (v === "en" ? "en" : "fr");
+
+function emailData(
+  deps: AppDeps,
+  ctx: BookingContext,
+  locale: Locale,
+  verdict?: { verdict: TriageReason["outcome"] | string; reasons: TriageReason[] },
+): BookingEmailData {
+  const { booking, owner, eventType } = ctx;
+  return {
+    locale,
+    owner: { name: owner.name, email: owner.email, timeZone: owner.timeZone },
+    prospect: { name: booking.name, email: booking.email, timeZone: booking.timeZone },
+    eventTitle: eventTitle(eventType, locale).title,
+    durationMinutes: Math.round((booking.endMs - booking.startMs) / 60_000),
+    startMs: booking.startMs,
+    endMs: booking.endMs,
+    location: (booking.location as BookingEmailData["location"]) ?? undefined,
+    manageUrl: manageUrl(deps.config, booking.id, booking.endMs),
+    answers: displayAnswers(eventType.questions, booking.answers, locale),
+    ...(verdict
+      ? {
+          verdict: {
+            verdict: verdict.verdict as "qualified",
+            reasons: verdict.reasons.filter((r) => r.outcome !== "pass").map((r) => r.message[locale]),
+          },
+        }
+      : {}),
+    status: booking.status === "pending" ? "pending" : "confirmed",
+    notes: booking.notes ?? undefined,
+  };
+}
+
+function invite(deps: AppDeps, ctx: BookingContext, method: "REQUEST" | "CANCEL"): StoredAttachment {
+  const { booking, owner, eventType } = ctx;
+  const locale = asLocale(booking.locale);
+  const title = eventTitle(eventType, locale).title;
+  const link = manageUrl(deps.config, booking.id, booking.endMs);
+  const content = buildInvite({
+    method,
+    uid: `${booking.id}@${mailDomain(deps.config)}`,
+    sequence: booking.sequence,
+    startMs: booking.startMs,
+    endMs: booking.endMs,
+    timeZone: owner.timeZone,
+    summary: `${title} — ${owner.name} / ${booking.name}`,
+    description: `${title}\n${link}`,
+    location: booking.location?.details,
+    url: link,
+    organizer: { name: owner.name, email: owner.email },
+    attendee: { name: booking.name, email: booking.email, locale },
+    stampMs: deps.clock.now(),
+    status: method === "CANCEL" ? "CANCELLED" : booking.status === "pending" ? "TENTATIVE" : "CONFIRMED",
+  });
+  return {
+    filename: method === "CANCEL" ? "cancel.ics" : "invite.ics",
+    contentType: "text/calendar; charset=utf-8",
+    content,
+    method,
+  };
+}
+
+function toProspect(ctx: BookingContext) {
+  return { address: ctx.booking.email, name: ctx.booking.name };
+}
+
+function toOwner(ctx: BookingContext) {
+  return { address: ctx.owner.email, name: ctx.owner.name };
+}
+
+export async function notifyBookingCreated(
+  deps: AppDeps,
+  ctx: BookingContext,
+  lead: { id: string; verdict: string; reasons: TriageReason[] },
+): Promise<void> {
+  const { booking, owner } = ctx;
+  const prospectLocale = asLocale(booking.locale);
+  const prospect = prospectConfirmationEmail(emailData(deps, ctx, prospectLocale));
+  await sendMail(deps, {
+    ownerId: owner.id,
+    idempotencyKey: `booking:${booking.id}:created:prospect`,
+    why: "booking.confirmation",
+    to: toProspect(ctx),
+    locale: prospectLocale,
+    ...prospect,
+    attachments: [invite(deps, ctx, "REQUEST")],
+  });
+  const ownerLocale = asLocale(owner.locale);
+  const ownerEmail = ownerNewBookingEmail({
+    ...emailData(deps, ctx, ownerLocale, { verdict: lead.verdict, reasons: lead.reasons }),
+    approveUrl:
+      booking.status === "pending"
+        ? ownerActionUrl(deps.config, booking.id, "approve", booking.endMs)
+        : undefined,
+    cancelUrl: ownerActionUrl(deps.config, booking.id, "cancel", booking.endMs),
+    leadUrl: `${deps.config.baseUrl}/dashboard/leads/${lead.id}`,
+  });
+  await sendMail(deps, {
+    ownerId: owner.id,
+    idempotencyKey: `booking:${booking.id}:created:owner`,
+    why: "booking.owner-notification",
+    to: toOwner(ctx),
+    locale: ownerLocale,
+    ...ownerEmail,
+  });
+}
+
+export async function notifyBookingCancelled(
+  deps: AppDeps,
+  ctx: BookingContext,
+  by: "owner" | "prospect",
+  reason: string | null,
+): Promise<void> {
+  const { booking, owner } = ctx;
+  const cancelled = { ...ctx, booking: { ...booking, sequence: booking.sequence + 1 } };
+  const prospectLocale = asLocale(booking.locale);
+  await sendMail(deps, {
+    ownerId: owner.id,
+    idempotencyKey: `booking:${booking.id}:cancelled:prospect`,
+    why: by === "owner" ? "booking.cancelled-by-owner" : "booking.cancellation-confirmed",
+    to: toProspect(ctx),
+    locale: prospectLocale,
+    ...prospectCancelledEmail({
+      ...emailData(deps, ctx, prospectLocale),
+      by,
+      message: by === "owner" ? (reason ?? undefined) : undefined,
+      rebookUrl: undefined,
+    }),
+    attachments: [invite(deps, cancelled, "CANCEL")],
+  });
+  if (by === "prospect") {
+    const ownerLocale = asLocale(owner.locale);
+    await sendMail(deps, {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:cancelled:owner`,
+      why: "booking.cancelled-by-prospect",
+      to: toOwner(ctx),
+      locale: ownerLocale,
+      ...ownerCancelledEmail({
+        ...emailData(deps, ctx, ownerLocale),
+        by: "prospect",
+        reason: reason ?? undefined,
+      }),
+    });
+  }
+}
+
+export async function notifyBookingRescheduled(
+  deps: AppDeps,
+  ctx: BookingContext,
+  previousStartMs: number,
+): Promise<void> {
+  const { booking, owner } = ctx;
+  const prospectLocale = asLocale(booking.locale);
+  await sendMail(deps, {
+    ownerId: owner.id,
+    idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:prospect`,
+    why: "booking.rescheduled",
+    to: toProspect(ctx),
+    locale: prospectLocale,
+    ...prospectRescheduledEmail({ ...emailData(deps, ctx, prospectLocale), previousStartMs }),
+    attachments: [invite(deps, ctx, "REQUEST")],
+  });
+  const ownerLocale = asLocale(owner.locale);
+  await sendMail(deps, {
+    ownerId: owner.id,
+    idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:owner`,
+    why: "booking.rescheduled",
+    to: toOwner(ctx),
+    locale: ownerLocale,
+    ...ownerRescheduledEmail({ ...emailData(deps, ctx, ownerLocale), previousStartMs }),
+  });
+}

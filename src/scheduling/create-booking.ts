@@ -1,0 +1,179 @@
+// Use case: a prospect books a slot. Validate → triage → (maybe block) → take the slot atomically → emails.
+import type { OwnerRow } from "../accounts/store.ts";
+import { insertLead, insertLeadEvent, upsertContact } from "../leads/lead-store.ts";
+import { type TriageReason, triage } from "../leads/triage.ts";
+import type { AppDeps } from "../platform/deps.ts";
+import { AppError } from "../platform/http/problems.ts";
+import { validate } from "../platform/http/request-body.ts";
+import { type BusyLoader, loadAvailability } from "./availability.ts";
+import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
+import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
+import type { StoredEventType } from "./event-type-input.ts";
+import { validateAnswers } from "./questions.ts";
+import { isSlotBookable } from "./slots.ts";
+import { dayBounds, todayIn, weekBounds } from "./zoned-bounds.ts";
+
+export interface CreateBookingResult {
+  booking: BookingRow | null;
+  lead: { id: string; verdict: "qualified" | "review" | "declined"; reasons: TriageReason[] };
+  request: BookingRequest;
+}
+
+export function slotGuard(
+  owner: { id: string; timeZone: string },
+  eventType: StoredEventType,
+  startMs: number,
+): SlotGuard {
+  return {
+    ownerId: owner.id,
+    eventTypeId: eventType.id,
+    startMs,
+    endMs: startMs + eventType.durationMinutes * 60_000,
+    bufferBeforeMinutes: eventType.bufferBeforeMinutes,
+    bufferAfterMinutes: eventType.bufferAfterMinutes,
+    limits: {
+      maxPerDay: eventType.maxPerDay,
+      maxPerWeek: eventType.maxPerWeek,
+      day: dayBounds(startMs, eventType.timeZone),
+      week: weekBounds(startMs, eventType.timeZone),
+    },
+  };
+}
+
+export async function createBooking(
+  deps: AppDeps,
+  owner: OwnerRow,
+  eventType: StoredEventType,
+  raw: unknown,
+  busyLoader?: BusyLoader,
+): Promise<CreateBookingResult> {
+  const request = validate(bookingRequestSchema, raw);
+  const checked = validateAnswers(eventType.questions, request.answers);
+  if (!checked.ok)
+    throw new AppError("validation", {
+      errors: checked.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })),
+    });
+  const now = deps.clock.now();
+  const verdict = triage(
+    eventType.questions,
+    checked.answers,
+    eventType.triage,
+    todayIn(now, owner.timeZone),
+  );
+  const declined = verdict.verdict === "declined";
+  const leadId = deps.newId();
+  const sourceQuestion = eventType.questions.find((q) => q.role === "source");
+  const sourceAnswer = sourceQuestion ? checked.answers[sourceQuestion.id] : undefined;
+  const source = request.source ?? (typeof sourceAnswer === "string" ? sourceAnswer.toLowerCase() : "direct");
+  const companyQuestion = eventType.questions.find((q) => q.role === "company");
+  const company =
+    companyQuestion && typeof checked.answers[companyQuestion.id] === "string"
+      ? String(checked.answers[companyQuestion.id])
+      : null;
+  const locale = request.locale ?? owner.locale;
+  const contact = upsertContact({
+    id: deps.newId(),
+    ownerId: owner.id,
+    email: request.email,
+    name: request.name,
+    company,
+    locale,
+    timeZone: request.timeZone,
+    now,
+  });
+  const lead = {
+    id: leadId,
+    ownerId: owner.id,
+    email: request.email,
+    eventTypeId: eventType.id,
+    source,
+    verdict: verdict.verdict,
+    reasons: verdict.reasons,
+    answers: checked.answers,
+    utm: request.utm ?? null,
+    notes: request.notes ?? null,
+    now,
+  };
+  const leadResult = { id: leadId, verdict: verdict.verdict, reasons: verdict.reasons };
+
+  if (declined && eventType.triage.onDecline === "block") {
+    // The lead is kept (the owner sees who asked and why it did not fit); no slot is taken.
+    await deps.database.batch([
+      contact,
+      insertLead({ ...lead, stage: "declined" }),
+      insertLeadEvent({
+        id: deps.newId(),
+        ownerId: owner.id,
+        leadId,
+        kind: "lead.declined",
+        data: { reasons: verdict.reasons },
+        at: now,
+      }),
+    ]);
+    return { booking: null, lead: leadResult, request };
+  }
+
+  const startMs = Date.parse(request.start);
+  const availability = await loadAvailability(deps, owner.id, eventType, startMs, startMs, busyLoader);
+  if (!isSlotBookable(availability, startMs)) {
+    throw new AppError("slot_unavailable", {
+      detail: "This time is not offered (taken, outside the hours, or too soon). Pick another slot.",
+    });
+  }
+  const guard = slotGuard(owner, eventType, startMs);
+  const pending = eventType.requiresConfirmation || (declined && eventType.triage.onDecline === "approve");
+  const booking: BookingRow = {
+    id: deps.newId(),
+    ownerId: owner.id,
+    eventTypeId: eventType.id,
+    leadId,
+    status: pending ? "pending" : "confirmed",
+    startMs,
+    endMs: guard.endMs,
+    bufferBeforeMinutes: eventType.bufferBeforeMinutes,
+    bufferAfterMinutes: eventType.bufferAfterMinutes,
+    name: request.name,
+    email: request.email,
+    timeZone: request.timeZone,
+    locale,
+    answers: checked.answers,
+    location: eventType.locations[0] ?? null,
+    notes: request.notes ?? null,
+    flagged: declined,
+    sequence: 0,
+    cancelReason: null,
+    cancelledBy: null,
+    cancelledAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // One batch: the guarded insert takes the slot or nothing; the lead and contact exist only if it did.
+  const [taken] = await deps.database.batch([
+    guardedBookingInsert(booking, guard),
+    upsertContact({
+      id: deps.newId(),
+      ownerId: owner.id,
+      email: request.email,
+      name: request.name,
+      company,
+      locale,
+      timeZone: request.timeZone,
+      now,
+    }),
+    insertLead({ ...lead, stage: "call_scheduled" }, booking.id),
+    insertLeadEvent({
+      id: deps.newId(),
+      ownerId: owner.id,
+      leadId,
+      kind: "booking.created",
+      data: { bookingId: booking.id, startMs },
+      at: now,
+    }),
+  ]);
+  if (!taken || taken.changes !== 1) {
+    throw new AppError("slot_unavailable", {
+      detail: "Someone booked this time a moment ago. Pick another slot.",
+    });
+  }
+  return { booking, lead: leadResult, request };
+}

@@ -1,0 +1,64 @@
+// Meeting times as a person reads them: in their own zone, with the zone named so nobody shows up an hour off.
+import { Temporal } from "temporal-polyfill";
+import { formatDate, formatTime } from "../../platform/http/views/format.ts";
+import type { Locale } from "../../platform/i18n.ts";
+
+const zoneNameCache = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNamePart(ms: number, locale: Locale, timeZone: string, style: "longGeneric" | "shortOffset") {
+  const id = `${locale}|${timeZone}|${style}`;
+  let formatter = zoneNameCache.get(id);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      timeZone,
+      timeZoneName: style,
+    });
+    zoneNameCache.set(id, formatter);
+  }
+  return formatter.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+/** "heure d’Europe centrale, UTC+2": the zone's usual name and the offset in force at that instant. */
+export function zoneLabel(ms: number, locale: Locale, timeZone: string): string {
+  const offset = zoneNamePart(ms, locale, timeZone, "shortOffset")
+    .replace(/^GMT/, "UTC")
+    .replace(/^UTC\+0$/, "UTC");
+  const generic = zoneNamePart(ms, locale, timeZone, "longGeneric");
+  // Zones without a name of their own come back as a bare offset; saying it twice helps nobody.
+  return /^(UTC|GMT)/.test(generic) ? offset : `${generic}, ${offset}`;
+}
+
+function zonedDate(ms: number, timeZone: string): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDate();
+}
+
+/** "lundi 29 mars 2027, 09:00–09:30 (heure de l’Est nord-américain, UTC−4)" */
+export function formatWhen(startMs: number, endMs: number, locale: Locale, timeZone: string): string {
+  const zone = zoneLabel(startMs, locale, timeZone);
+  const start = formatTime(startMs, locale, timeZone);
+  const end = formatTime(endMs, locale, timeZone);
+  const startDate = formatDate(startMs, locale, timeZone);
+  if (zonedDate(startMs, timeZone).equals(zonedDate(endMs, timeZone)))
+    return `${startDate}, ${start}–${end} (${zone})`;
+  return `${startDate}, ${start} – ${formatDate(endMs, locale, timeZone)}, ${end} (${zone})`;
+}
+
+const shortCache = new Map<string, Intl.DateTimeFormat>();
+
+/** "lun. 29 mars, 09:00": short enough for a subject line. */
+export function formatShortWhen(ms: number, locale: Locale, timeZone: string): string {
+  const id = `${locale}|${timeZone}`;
+  let formatter = shortCache.get(id);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    shortCache.set(id, formatter);
+  }
+  return formatter.format(ms);
+}
