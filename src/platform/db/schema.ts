@@ -236,3 +236,227 @@ export const leadEvents = sqliteTable(
   },
   (t) => [index("lead_events_lead_idx").on(t.leadId, t.at)],
 );
+
+// ── Missions and invoices ─────────────────────────────────────────────────────────────────────
+
+export const clients = sqliteTable(
+  "clients",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address", { mode: "json" }).notNull().$type<Record<string, string>>(),
+    siren: text("siren"),
+    siret: text("siret"),
+    vatNumber: text("vat_number"),
+    billingEmail: text("billing_email").notNull(),
+    locale: text("locale").notNull().default("fr"),
+    contacts: text("contacts", { mode: "json" }).$type<{ name: string; email?: string; phone?: string; role?: string }[]>(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("clients_owner_idx").on(t.ownerId, t.name)],
+);
+
+export const missions = sqliteTable(
+  "missions",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    leadId: text("lead_id"),
+    title: text("title").notNull(),
+    dailyRateCents: integer("daily_rate_cents").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    startDate: text("start_date").notNull(),
+    plannedEndDate: text("planned_end_date"),
+    endDate: text("end_date"),
+    status: text("status", { enum: ["planned", "active", "ended", "cancelled"] }).notNull(),
+    source: text("source").notNull(),
+    ratingUrl: text("rating_url"),
+    ratingReceivedAt: integer("rating_received_at"),
+    paymentTermsDays: integer("payment_terms_days").notNull().default(30),
+    billingMode: text("billing_mode", { enum: ["monthly", "end", "platform"] }).notNull(),
+    vatRate: integer("vat_rate"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("missions_owner_idx").on(t.ownerId, t.status)],
+);
+
+export const activityReports = sqliteTable(
+  "activity_reports",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    missionId: text("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    month: text("month").notNull(),
+    days: text("days", { mode: "json" }).notNull().$type<{ date: string; fraction: number }[]>(),
+    status: text("status", { enum: ["draft", "submitted", "approved", "contested"] }).notNull(),
+    clientComment: text("client_comment"),
+    submittedAt: integer("submitted_at"),
+    decidedAt: integer("decided_at"),
+    invoiceId: text("invoice_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("activity_reports_mission_month_idx").on(t.missionId, t.month)],
+);
+
+export const invoices = sqliteTable(
+  "invoices",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    missionId: text("mission_id").references(() => missions.id),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    activityReportId: text("activity_report_id"),
+    type: text("type", { enum: ["invoice", "credit_note"] }).notNull(),
+    status: text("status", { enum: ["draft", "issued"] }).notNull(),
+    // Set only when issued, by one guarded statement; the unique indexes make a duplicate impossible.
+    series: text("series"),
+    sequence: integer("sequence"),
+    number: text("number"),
+    issueDate: text("issue_date"),
+    dueDate: text("due_date"),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    lines: text("lines", { mode: "json" }).notNull().$type<unknown[]>(),
+    netCents: integer("net_cents").notNull(),
+    vatCents: integer("vat_cents").notNull(),
+    grossCents: integer("gross_cents").notNull(),
+    // The complete document (seller, buyer, mentions) frozen at issue time: an issued invoice never changes.
+    document: text("document", { mode: "json" }).$type<Record<string, unknown>>(),
+    creditOfId: text("credit_of_id"),
+    paidCents: integer("paid_cents").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    issuedAt: integer("issued_at"),
+  },
+  (t) => [
+    uniqueIndex("invoices_series_sequence_idx").on(t.ownerId, t.series, t.sequence),
+    uniqueIndex("invoices_number_idx").on(t.ownerId, t.number),
+    index("invoices_owner_status_idx").on(t.ownerId, t.status, t.issueDate),
+  ],
+);
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    invoiceId: text("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
+    amountCents: integer("amount_cents").notNull(),
+    date: text("date").notNull(),
+    method: text("method"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("payments_invoice_idx").on(t.invoiceId)],
+);
+
+// Invoices a platform (Malt) issued in the owner's name: recorded, never numbered by us.
+export const externalInvoices = sqliteTable(
+  "external_invoices",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    missionId: text("mission_id")
+      .notNull()
+      .references(() => missions.id),
+    platform: text("platform").notNull(),
+    number: text("number").notNull(),
+    issueDate: text("issue_date").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("external_invoices_number_idx").on(t.ownerId, t.platform, t.number)],
+);
+
+// ── Calendars ─────────────────────────────────────────────────────────────────────────────────
+
+export const calendarConnections = sqliteTable(
+  "calendar_connections",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    type: text("type", { enum: ["google", "caldav", "ics"] }).notNull(),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["active", "broken", "error"] }).notNull().default("active"),
+    // Credentials and tokens, encrypted with SECRET_KEY (AES-256-GCM), never stored in clear.
+    secret: text("secret"),
+    // Non-secret settings: server URL, calendars counted as busy, the calendar receiving bookings…
+    settings: text("settings", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    // Provider cursors: Google syncToken, CalDAV ctag/etags, ICS ETag/Last-Modified.
+    syncState: text("sync_state", { mode: "json" }).$type<Record<string, unknown>>(),
+    syncIntervalMinutes: integer("sync_interval_minutes").notNull().default(5),
+    lastSyncAt: integer("last_sync_at"),
+    nextSyncAt: integer("next_sync_at"),
+    lastError: text("last_error"),
+    progress: text("progress", { mode: "json" }).$type<{ done: number; total?: number; phase?: string }>(),
+    brokenNotifiedAt: integer("broken_notified_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("calendar_connections_owner_idx").on(t.ownerId), index("calendar_connections_due_idx").on(t.nextSyncAt)],
+);
+
+export const busyIntervals = sqliteTable(
+  "busy_intervals",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => calendarConnections.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    startMs: integer("start_ms").notNull(),
+    endMs: integer("end_ms").notNull(),
+    allDay: integer("all_day", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("busy_intervals_owner_start_idx").on(t.ownerId, t.startMs),
+    uniqueIndex("busy_intervals_connection_external_idx").on(t.connectionId, t.externalId),
+  ],
+);
+
+// Where each booking was written in each calendar, so cancel and reschedule update the same event.
+export const bookingCalendarEvents = sqliteTable(
+  "booking_calendar_events",
+  {
+    bookingId: text("booking_id").notNull(),
+    connectionId: text("connection_id")
+      .notNull()
+      .references(() => calendarConnections.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id").notNull(),
+    externalId: text("external_id").notNull(),
+    etag: text("etag"),
+    meetUrl: text("meet_url"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.connectionId] })],
+);
