@@ -170,7 +170,7 @@ export async function createBooking(
       at: now,
     }),
   ]);
-  if (!taken || taken.changes !== 1) {
+  if (taken?.changes !== 1) {
     throw new AppError("slot_unavailable", {
       detail: "Someone booked this time a moment ago. Pick another slot.",
     });

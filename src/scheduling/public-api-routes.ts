@@ -28,8 +28,7 @@ export async function findPublicEventType(c: AppContext, handle: string, slug: s
   const deps = c.get("deps");
   const owner = await findOwnerByHandle(deps.database, handle);
   const eventType = owner ? await getEventTypeBySlug(deps.database, owner.id, slug) : undefined;
-  if (!owner || !eventType || !eventType.active)
-    throw new AppError("not_found", { detail: "No booking link here." });
+  if (!owner || !eventType?.active) throw new AppError("not_found", { detail: "No booking link here." });
   return { owner, eventType };
 }
 

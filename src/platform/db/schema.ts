@@ -253,7 +253,9 @@ export const clients = sqliteTable(
     vatNumber: text("vat_number"),
     billingEmail: text("billing_email").notNull(),
     locale: text("locale").notNull().default("fr"),
-    contacts: text("contacts", { mode: "json" }).$type<{ name: string; email?: string; phone?: string; role?: string }[]>(),
+    contacts: text("contacts", { mode: "json" }).$type<
+      { name: string; email?: string; phone?: string; role?: string }[]
+    >(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -403,7 +405,9 @@ export const calendarConnections = sqliteTable(
       .references(() => owners.id, { onDelete: "cascade" }),
     type: text("type", { enum: ["google", "caldav", "ics"] }).notNull(),
     name: text("name").notNull(),
-    status: text("status", { enum: ["active", "broken", "error"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "broken", "error"] })
+      .notNull()
+      .default("active"),
     // Credentials and tokens, encrypted with SECRET_KEY (AES-256-GCM), never stored in clear.
     secret: text("secret"),
     // Non-secret settings: server URL, calendars counted as busy, the calendar receiving bookings…
@@ -419,7 +423,10 @@ export const calendarConnections = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("calendar_connections_owner_idx").on(t.ownerId), index("calendar_connections_due_idx").on(t.nextSyncAt)],
+  (t) => [
+    index("calendar_connections_owner_idx").on(t.ownerId),
+    index("calendar_connections_due_idx").on(t.nextSyncAt),
+  ],
 );
 
 export const busyIntervals = sqliteTable(
