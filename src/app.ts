@@ -4,6 +4,14 @@ import { Hono } from "hono";
 import { requireApiKey } from "./accounts/api-auth.ts";
 import { accountRoutes } from "./accounts/routes.ts";
 import { loadSession } from "./accounts/sessions.ts";
+import { calendarsApiRoutes } from "./calendars/api-routes.ts";
+import { calendarsDashboardRoutes } from "./calendars/dashboard-routes.ts";
+import { calendarsPublicRoutes } from "./calendars/public-routes.ts";
+import { invoicingApiRoutes } from "./invoicing/api-routes.ts";
+import { invoicingDashboardRoutes } from "./invoicing/dashboard-routes.ts";
+import { missionsApiRoutes } from "./missions/api-routes.ts";
+import { missionsDashboardRoutes } from "./missions/dashboard-routes.ts";
+import { activityReportPublicRoutes } from "./missions/public-routes.ts";
 import type { AppDeps } from "./platform/deps.ts";
 import type { AppEnv } from "./platform/http/context.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
@@ -47,6 +55,8 @@ export function createApp(deps: AppDeps): App {
     });
   });
   app.route("/problems", problemRoutes());
+  // Subscribable calendar feeds: secret URLs, no cookies, no CSRF.
+  app.route("/", calendarsPublicRoutes());
 
   // Public booking API: no authentication, no cookies.
   const publicApi = new Hono<AppEnv>();
@@ -60,6 +70,9 @@ export function createApp(deps: AppDeps): App {
   api.use("*", requireApiKey());
   api.route("/outbox", outboxApiRoutes());
   api.route("/", ownerSchedulingApiRoutes());
+  api.route("/", missionsApiRoutes());
+  api.route("/", invoicingApiRoutes());
+  api.route("/", calendarsApiRoutes());
   api.get("/me", (c) => c.json(c.get("owner")));
   app.route("/api", api);
 
@@ -70,6 +83,10 @@ export function createApp(deps: AppDeps): App {
   pages.use("*", csrfProtection());
   pages.route("/dashboard/outbox", outboxDashboardRoutes());
   pages.route("/dashboard", schedulingDashboardRoutes());
+  pages.route("/dashboard", missionsDashboardRoutes());
+  pages.route("/dashboard", invoicingDashboardRoutes());
+  pages.route("/", activityReportPublicRoutes());
+  pages.route("/dashboard", calendarsDashboardRoutes());
   pages.route("/", accountRoutes());
   // Last: /{handle}/{slug} would otherwise shadow fixed paths.
   pages.route("/", bookingPageRoutes());
