@@ -7,8 +7,12 @@ import { loadSession } from "./accounts/sessions.ts";
 import { calendarsApiRoutes } from "./calendars/api-routes.ts";
 import { calendarsDashboardRoutes } from "./calendars/dashboard-routes.ts";
 import { calendarsPublicRoutes } from "./calendars/public-routes.ts";
+import { insightsDashboardRoutes } from "./insights/dashboard-routes.ts";
 import { invoicingApiRoutes } from "./invoicing/api-routes.ts";
 import { invoicingDashboardRoutes } from "./invoicing/dashboard-routes.ts";
+import { leadsApiRoutes } from "./leads/api-routes.ts";
+import { leadsDashboardRoutes } from "./leads/dashboard-routes.ts";
+import { leadsPublicRoutes } from "./leads/public-routes.ts";
 import { missionsApiRoutes } from "./missions/api-routes.ts";
 import { missionsDashboardRoutes } from "./missions/dashboard-routes.ts";
 import { activityReportPublicRoutes } from "./missions/public-routes.ts";
@@ -73,6 +77,7 @@ export function createApp(deps: AppDeps): App {
   api.route("/", missionsApiRoutes());
   api.route("/", invoicingApiRoutes());
   api.route("/", calendarsApiRoutes());
+  api.route("/", leadsApiRoutes());
   api.get("/me", (c) => c.json(c.get("owner")));
   app.route("/api", api);
 
@@ -87,6 +92,9 @@ export function createApp(deps: AppDeps): App {
   pages.route("/dashboard", invoicingDashboardRoutes());
   pages.route("/", activityReportPublicRoutes());
   pages.route("/dashboard", calendarsDashboardRoutes());
+  pages.route("/dashboard", leadsDashboardRoutes());
+  pages.route("/dashboard", insightsDashboardRoutes());
+  pages.route("/", leadsPublicRoutes());
   pages.route("/", accountRoutes());
   // Last: /{handle}/{slug} would otherwise shadow fixed paths.
   pages.route("/", bookingPageRoutes());
