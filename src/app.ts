@@ -25,6 +25,7 @@ import { problemRoutes } from "./platform/http/problem-pages.ts";
 import { AppError } from "./platform/http/problems.ts";
 import { ASSETS } from "./platform/http/views/assets.ts";
 import { outboxApiRoutes, outboxDashboardRoutes } from "./platform/mail/outbox-routes.ts";
+import { workflowApiRoutes } from "./platform/workflows/api-routes.ts";
 import { schedulingDashboardRoutes } from "./scheduling/dashboard-routes.ts";
 import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
 import { bookingPageRoutes } from "./scheduling/page-routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): App {
   api.route("/", invoicingApiRoutes());
   api.route("/", calendarsApiRoutes());
   api.route("/", leadsApiRoutes());
+  api.route("/", workflowApiRoutes());
   api.get("/me", (c) => c.json(c.get("owner")));
   app.route("/api", api);
 

@@ -26,6 +26,7 @@ export const configSchema = z.object({
   ALLOW_PRIVATE_TARGETS: flag("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SCHEDULER: flag("1"),
+  LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   PUBLIC_POST_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   allowPrivateTargets: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   scheduler: boolean;
+  /** how long a scheduler holds a workflow run or an email it is sending before another may take over */
+  leaseMs: number;
   /** booking-form POSTs allowed per client address per 10 minutes; 0 turns the limit off */
   publicPostLimit: number;
 }
@@ -83,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     scheduler: c.SCHEDULER,
     publicPostLimit: c.PUBLIC_POST_LIMIT,
+    leaseMs: c.LEASE_SECONDS * 1000,
   };
 }
 

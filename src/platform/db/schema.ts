@@ -467,3 +467,64 @@ export const bookingCalendarEvents = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.connectionId] })],
 );
+
+// ── Workflows ─────────────────────────────────────────────────────────────────────────────────
+
+export const workflowRuns = sqliteTable(
+  "workflow_runs",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    workflow: text("workflow").notNull(),
+    // What the run is about (a booking, a mission, an invoice…): one live run per workflow and key.
+    key: text("key").notNull(),
+    input: text("input", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    status: text("status", { enum: ["waiting", "running", "completed", "failed", "cancelled"] }).notNull(),
+    wakeAt: integer("wake_at"),
+    // The step the run is suspended on, shown in the dashboard ("sleep:prospect-reminder", "event:booking.approved").
+    waitingOn: text("waiting_on"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: integer("lease_until"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("workflow_runs_key_idx").on(t.ownerId, t.workflow, t.key),
+    index("workflow_runs_due_idx").on(t.status, t.wakeAt),
+  ],
+);
+
+// The journal: a completed step is never run again; its output is replayed.
+export const workflowSteps = sqliteTable(
+  "workflow_steps",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    output: text("output", { mode: "json" }).$type<unknown>(),
+    completedAt: integer("completed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.name] })],
+);
+
+// Domain events a waiting run may be resumed by (booking.approved, rating.received…).
+export const workflowEvents = sqliteTable(
+  "workflow_events",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    key: text("key").notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("workflow_events_lookup_idx").on(t.ownerId, t.name, t.key, t.createdAt)],
+);

@@ -1,5 +1,5 @@
 // The outbox: every email is first recorded (idempotently), then delivered, retried with backoff, and kept.
-import { and, eq, lte, or, sql } from "drizzle-orm";
+import { and, eq, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { outbox, type StoredAttachment } from "../db/schema.ts";
@@ -30,7 +30,6 @@ export interface OutboxDeps {
 }
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 2 * 60_000;
 
 /** Minutes before retry n (1-based): 1, 2, 4, … capped at 6 hours. */
 export function retryDelayMs(attempt: number): number {
@@ -65,6 +64,20 @@ export function outboxInsert(deps: OutboxDeps, mail: OutgoingMail) {
     .onConflictDoNothing({ target: [outbox.ownerId, outbox.idempotencyKey] });
 }
 
+/** The same insert as raw SQL that happens only while `guard` holds (e.g. a workflow run's lease). */
+export function guardedOutboxInsert(deps: OutboxDeps, mail: OutgoingMail, guard: SQL): SQL {
+  const id = deps.newId();
+  const now = deps.clock.now();
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  return sql`INSERT INTO outbox (id, owner_id, idempotency_key, why, to_address, to_name, subject, html, text, headers, attachments,
+      locale, status, attempts, next_attempt_at, message_id, workflow_run_id, created_at)
+    SELECT ${id}, ${mail.ownerId}, ${mail.idempotencyKey}, ${mail.why}, ${mail.to.address}, ${mail.to.name ?? null}, ${mail.subject},
+      ${mail.html}, ${mail.text}, ${json(mail.headers)}, ${json(mail.attachments)}, ${mail.locale}, 'queued', 0, ${now},
+      ${`<${id}@${deps.mailDomain}>`}, ${mail.workflowRunId ?? null}, ${now}
+    WHERE ${guard}
+    ON CONFLICT (owner_id, idempotency_key) DO NOTHING`;
+}
+
 /** Records the email unless one with the same idempotency key exists; returns its id either way. */
 export async function enqueueMail(
   deps: OutboxDeps,
@@ -81,6 +94,8 @@ export async function enqueueMail(
 
 export interface DeliveryDeps extends OutboxDeps {
   transport: MailTransport;
+  /** how long a sender holds an email before another scheduler may retry it */
+  leaseMs: number;
   mailFrom: string;
   logger: Logger;
 }
@@ -92,7 +107,7 @@ export async function deliverOne(
 ): Promise<"sent" | "queued" | "failed" | null> {
   const now = deps.clock.now();
   const claimed = await deps.database.run(sql`
-    UPDATE outbox SET status = 'sending', lease_until = ${now + LEASE_MS}, attempts = attempts + 1
+    UPDATE outbox SET status = 'sending', lease_until = ${now + deps.leaseMs}, attempts = attempts + 1
     WHERE id = ${id} AND ((status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until < ${now}))`);
   if (claimed.changes !== 1) return null;
   const row = await deps.database.db.select().from(outbox).where(eq(outbox.id, id)).get();

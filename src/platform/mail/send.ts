@@ -11,6 +11,7 @@ export function deliveryDeps(deps: AppDeps): DeliveryDeps {
     transport: deps.transport,
     mailFrom: deps.config.mailFrom,
     logger: deps.logger,
+    leaseMs: deps.config.leaseMs,
   };
 }
 

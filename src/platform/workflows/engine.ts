@@ -1,0 +1,118 @@
+// The workflow engine's public face: start, cancel, signal and run what is due. Used by domain code and the tick.
+import type { AppDeps } from "../deps.ts";
+import { errorFields } from "../logger.ts";
+import type { WorkflowDefinition } from "./definition.ts";
+import { executeRun } from "./runner.ts";
+import {
+  cancelRunsStatement,
+  claimRun,
+  dueRunIds,
+  getRun,
+  insertEvent,
+  insertRun,
+  wakeWaiters,
+} from "./store.ts";
+
+export interface WorkflowRegistry {
+  get(name: string): WorkflowDefinition | undefined;
+  names(): string[];
+}
+
+export function registry(definitions: WorkflowDefinition<never>[]): WorkflowRegistry {
+  const byName = new Map(definitions.map((d) => [d.name, d as unknown as WorkflowDefinition]));
+  return { get: (name) => byName.get(name), names: () => [...byName.keys()] };
+}
+
+/** Starts a run now (or at wakeAt). A second start with the same workflow and key is ignored. */
+export function startWorkflowStatement(
+  deps: Pick<AppDeps, "database" | "clock" | "newId">,
+  run: { workflow: string; ownerId: string; key: string; input: Record<string, unknown>; wakeAt?: number },
+) {
+  const now = deps.clock.now();
+  return insertRun(deps.database, { id: deps.newId(), ...run, wakeAt: run.wakeAt ?? now, now });
+}
+
+export async function startWorkflow(
+  deps: Pick<AppDeps, "database" | "clock" | "newId">,
+  run: Parameters<typeof startWorkflowStatement>[1],
+): Promise<void> {
+  await deps.database.batch([startWorkflowStatement(deps, run)]);
+}
+
+/** Cancels the live runs of these workflows about `key` (and its `key@…` variants, e.g. per start time). */
+export function cancelWorkflowsStatement(
+  deps: Pick<AppDeps, "database" | "clock">,
+  ownerId: string,
+  workflows: string[],
+  key: string,
+) {
+  return cancelRunsStatement(deps.database, ownerId, workflows, key, deps.clock.now());
+}
+
+/** Records a domain event and wakes the runs waiting on it. */
+export async function emitEvent(
+  deps: Pick<AppDeps, "database" | "clock" | "newId">,
+  event: { ownerId: string; name: string; key: string; payload?: Record<string, unknown> },
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.database.batch([
+    insertEvent(deps.database, {
+      id: deps.newId(),
+      ownerId: event.ownerId,
+      name: event.name,
+      key: event.key,
+      payload: event.payload ?? null,
+      now,
+    }),
+    wakeWaiters(event.ownerId, event.name, event.key, now),
+  ]);
+}
+
+export interface RunDueReport {
+  claimed: number;
+  completed: number;
+  waiting: number;
+  failed: number;
+  lost: number;
+}
+
+/** Claims and runs due runs until none is left, `limit` is reached or the time budget is spent. */
+export async function runDueWorkflows(
+  deps: AppDeps,
+  workflows: WorkflowRegistry,
+  options: { worker: string; limit?: number; budgetMs?: number },
+): Promise<RunDueReport> {
+  const report: RunDueReport = { claimed: 0, completed: 0, waiting: 0, failed: 0, lost: 0 };
+  const limit = options.limit ?? 500;
+  const deadline = Date.now() + (options.budgetMs ?? 45_000);
+  const leaseMs = deps.config.leaseMs;
+  while (report.claimed < limit && Date.now() < deadline) {
+    const ids = await dueRunIds(deps.database, deps.clock.now(), Math.min(100, limit - report.claimed));
+    if (ids.length === 0) break;
+    let progressed = false;
+    for (const id of ids) {
+      if (report.claimed >= limit || Date.now() >= deadline) break;
+      if (!(await claimRun(deps.database, id, options.worker, deps.clock.now(), leaseMs))) continue;
+      progressed = true;
+      report.claimed++;
+      const run = await getRun(deps.database, id);
+      const definition = run ? workflows.get(run.workflow) : undefined;
+      if (!run || !definition) {
+        deps.logger.error("unknown workflow", { runId: id, workflow: run?.workflow });
+        continue;
+      }
+      try {
+        const outcome = await executeRun(deps, run, definition, { worker: options.worker, leaseMs });
+        if (outcome === "completed") report.completed++;
+        else if (outcome === "failed") report.failed++;
+        else if (outcome === "lost") report.lost++;
+        else report.waiting++;
+      } catch (error) {
+        // A database failure while releasing: the lease expires and another tick retries the run.
+        deps.logger.error("workflow run crashed", { runId: id, ...errorFields(error) });
+      }
+    }
+    if (!progressed) break;
+  }
+  return report;
+}

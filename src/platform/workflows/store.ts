@@ -1,0 +1,199 @@
+// Workflow runs, steps and events in the database. Every state change is one guarded statement or batch.
+import { and, asc, desc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../db/database.ts";
+import { workflowEvents, workflowRuns, workflowSteps } from "../db/schema.ts";
+
+export type RunRow = typeof workflowRuns.$inferSelect;
+
+export interface NewRun {
+  id: string;
+  ownerId: string;
+  workflow: string;
+  key: string;
+  input: Record<string, unknown>;
+  wakeAt: number;
+  now: number;
+}
+
+/** Starts a run unless one exists for the same workflow and key (starting twice is harmless). */
+export function insertRun(database: Database, run: NewRun) {
+  return database.db
+    .insert(workflowRuns)
+    .values({ ...run, status: "waiting", waitingOn: "start", createdAt: run.now, updatedAt: run.now })
+    .onConflictDoNothing({ target: [workflowRuns.ownerId, workflowRuns.workflow, workflowRuns.key] });
+}
+
+export async function dueRunIds(database: Database, now: number, limit: number): Promise<string[]> {
+  const rows = await database.db
+    .select({ id: workflowRuns.id })
+    .from(workflowRuns)
+    .where(
+      or(
+        and(eq(workflowRuns.status, "waiting"), lte(workflowRuns.wakeAt, now)),
+        and(eq(workflowRuns.status, "running"), lte(workflowRuns.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(workflowRuns.wakeAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Takes the run for this worker until leaseUntil; false when another worker holds it or it is not due. */
+export async function claimRun(
+  database: Database,
+  id: string,
+  worker: string,
+  now: number,
+  leaseMs: number,
+): Promise<boolean> {
+  const r = await database.run(sql`UPDATE workflow_runs
+    SET status = 'running', lease_owner = ${worker}, lease_until = ${now + leaseMs}, updated_at = ${now}
+    WHERE id = ${id} AND ((status = 'waiting' AND wake_at <= ${now}) OR (status = 'running' AND lease_until <= ${now}))`);
+  return r.changes === 1;
+}
+
+/** True while this worker still holds the run: guards every write a step makes. */
+export function holdsLease(runId: string, worker: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM workflow_runs WHERE id = ${runId} AND status = 'running' AND lease_owner = ${worker})`;
+}
+
+export function completeStep(
+  runId: string,
+  worker: string,
+  name: string,
+  output: unknown,
+  now: number,
+  leaseMs: number,
+): SQL[] {
+  return [
+    sql`INSERT INTO workflow_steps (run_id, name, output, completed_at)
+      SELECT ${runId}, ${name}, ${JSON.stringify(output ?? null)}, ${now} WHERE ${holdsLease(runId, worker)}`,
+    sql`UPDATE workflow_runs SET lease_until = ${now + leaseMs}, updated_at = ${now}
+      WHERE id = ${runId} AND status = 'running' AND lease_owner = ${worker}`,
+  ];
+}
+
+export async function journal(database: Database, runId: string): Promise<Map<string, unknown>> {
+  const rows = await database.db.select().from(workflowSteps).where(eq(workflowSteps.runId, runId));
+  return new Map(rows.map((r) => [r.name, r.output]));
+}
+
+export async function getRun(database: Database, id: string): Promise<RunRow | undefined> {
+  return database.db.select().from(workflowRuns).where(eq(workflowRuns.id, id)).get();
+}
+
+export function releaseRun(
+  database: Database,
+  id: string,
+  worker: string,
+  next: {
+    status: RunRow["status"];
+    wakeAt?: number | null;
+    waitingOn?: string | null;
+    attempts?: number;
+    lastError?: string | null;
+  },
+  now: number,
+) {
+  return database.db
+    .update(workflowRuns)
+    .set({
+      status: next.status,
+      wakeAt: next.wakeAt ?? null,
+      waitingOn: next.waitingOn ?? null,
+      ...(next.attempts !== undefined ? { attempts: next.attempts } : {}),
+      ...(next.lastError !== undefined ? { lastError: next.lastError } : {}),
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: now,
+      ...(next.status === "completed" || next.status === "failed" ? { finishedAt: now } : {}),
+    })
+    .where(
+      and(eq(workflowRuns.id, id), eq(workflowRuns.status, "running"), eq(workflowRuns.leaseOwner, worker)),
+    );
+}
+
+export async function findEvent(
+  database: Database,
+  ownerId: string,
+  name: string,
+  key: string,
+  since: number,
+) {
+  return database.db
+    .select()
+    .from(workflowEvents)
+    .where(
+      and(
+        eq(workflowEvents.ownerId, ownerId),
+        eq(workflowEvents.name, name),
+        eq(workflowEvents.key, key),
+        sql`${workflowEvents.createdAt} >= ${since}`,
+      ),
+    )
+    .orderBy(asc(workflowEvents.createdAt))
+    .limit(1)
+    .get();
+}
+
+export function eventWaitLabel(name: string, key: string): string {
+  return `event:${name}:${key}`;
+}
+
+export function insertEvent(
+  database: Database,
+  e: {
+    id: string;
+    ownerId: string;
+    name: string;
+    key: string;
+    payload: Record<string, unknown> | null;
+    now: number;
+  },
+) {
+  return database.db
+    .insert(workflowEvents)
+    .values({ id: e.id, ownerId: e.ownerId, name: e.name, key: e.key, payload: e.payload, createdAt: e.now });
+}
+
+/** Wakes the runs waiting for this event now, instead of at their timeout. */
+export function wakeWaiters(ownerId: string, name: string, key: string, now: number): SQL {
+  return sql`UPDATE workflow_runs SET wake_at = ${now}, updated_at = ${now}
+    WHERE owner_id = ${ownerId} AND status = 'waiting' AND waiting_on = ${eventWaitLabel(name, key)}`;
+}
+
+export function cancelRunsStatement(
+  database: Database,
+  ownerId: string,
+  workflows: string[],
+  keyPrefix: string,
+  now: number,
+) {
+  return database.db
+    .update(workflowRuns)
+    .set({ status: "cancelled", finishedAt: now, updatedAt: now, leaseOwner: null, leaseUntil: null })
+    .where(
+      and(
+        eq(workflowRuns.ownerId, ownerId),
+        inArray(workflowRuns.workflow, workflows),
+        sql`(${workflowRuns.key} = ${keyPrefix} OR ${workflowRuns.key} LIKE ${`${keyPrefix}@%`})`,
+        inArray(workflowRuns.status, ["waiting", "running"]),
+      ),
+    );
+}
+
+export async function listRuns(
+  database: Database,
+  ownerId: string,
+  filter: { status?: RunRow["status"]; workflow?: string; limit: number },
+) {
+  const conditions = [eq(workflowRuns.ownerId, ownerId)];
+  if (filter.status) conditions.push(eq(workflowRuns.status, filter.status));
+  if (filter.workflow) conditions.push(eq(workflowRuns.workflow, filter.workflow));
+  return database.db
+    .select()
+    .from(workflowRuns)
+    .where(and(...conditions))
+    .orderBy(desc(workflowRuns.updatedAt))
+    .limit(filter.limit);
+}

@@ -1,0 +1,4 @@
+// Every durable workflow Créneau runs. The engine (src/platform/workflows) looks them up here by name.
+import { registry } from "../src/platform/workflows/engine.ts";
+
+export const WORKFLOWS = registry([]);
