@@ -1,12 +1,20 @@
-// The Node server as a user runs it: `node src/main.ts` in its own process, on a fresh DATA_DIR and a free port.
+// The Node server as a user runs it: `npm start`'s command in its own process, on a fresh DATA_DIR and a free port.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cleanEnv } from "./env.ts";
 
 const MAIN = path.resolve(import.meta.dirname, "../../src/main.ts");
+/** The Node flags of `npm start` (package.json), so tests and benchmarks run the server exactly as users do. */
+const START_FLAGS = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--"));
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 // Short, so the cold-start figure is not rounded up by the polling.
@@ -73,7 +81,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
     env: {
       ...cleanEnv(),
       PORT: String(port),
