@@ -22,7 +22,7 @@ import type { BookingContext } from "./manage-booking.ts";
 
 const asLocale = (v: string): Locale => (v === "en" ? "en" : "fr");
 
-function emailData(
+export function bookingEmailData(
   deps: AppDeps,
   ctx: BookingContext,
   locale: Locale,
@@ -53,7 +53,12 @@ function emailData(
   };
 }
 
-function invite(deps: AppDeps, ctx: BookingContext, method: "REQUEST" | "CANCEL"): StoredAttachment {
+/** The .ics for a booking: attached to emails and downloaded from the manage page. */
+export function bookingInvite(
+  deps: AppDeps,
+  ctx: BookingContext,
+  method: "REQUEST" | "CANCEL",
+): StoredAttachment {
   const { booking, owner, eventType } = ctx;
   const locale = asLocale(booking.locale);
   const title = eventTitle(eventType, locale).title;
@@ -97,7 +102,7 @@ export async function notifyBookingCreated(
 ): Promise<void> {
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
-  const prospect = prospectConfirmationEmail(emailData(deps, ctx, prospectLocale));
+  const prospect = prospectConfirmationEmail(bookingEmailData(deps, ctx, prospectLocale));
   await sendMail(deps, {
     ownerId: owner.id,
     idempotencyKey: `booking:${booking.id}:created:prospect`,
@@ -105,11 +110,11 @@ export async function notifyBookingCreated(
     to: toProspect(ctx),
     locale: prospectLocale,
     ...prospect,
-    attachments: [invite(deps, ctx, "REQUEST")],
+    attachments: [bookingInvite(deps, ctx, "REQUEST")],
   });
   const ownerLocale = asLocale(owner.locale);
   const ownerEmail = ownerNewBookingEmail({
-    ...emailData(deps, ctx, ownerLocale, { verdict: lead.verdict, reasons: lead.reasons }),
+    ...bookingEmailData(deps, ctx, ownerLocale, { verdict: lead.verdict, reasons: lead.reasons }),
     approveUrl:
       booking.status === "pending"
         ? ownerActionUrl(deps.config, booking.id, "approve", booking.endMs)
@@ -143,12 +148,12 @@ export async function notifyBookingCancelled(
     to: toProspect(ctx),
     locale: prospectLocale,
     ...prospectCancelledEmail({
-      ...emailData(deps, ctx, prospectLocale),
+      ...bookingEmailData(deps, ctx, prospectLocale),
       by,
       message: by === "owner" ? (reason ?? undefined) : undefined,
       rebookUrl: undefined,
     }),
-    attachments: [invite(deps, cancelled, "CANCEL")],
+    attachments: [bookingInvite(deps, cancelled, "CANCEL")],
   });
   if (by === "prospect") {
     const ownerLocale = asLocale(owner.locale);
@@ -159,7 +164,7 @@ export async function notifyBookingCancelled(
       to: toOwner(ctx),
       locale: ownerLocale,
       ...ownerCancelledEmail({
-        ...emailData(deps, ctx, ownerLocale),
+        ...bookingEmailData(deps, ctx, ownerLocale),
         by: "prospect",
         reason: reason ?? undefined,
       }),
@@ -180,8 +185,8 @@ export async function notifyBookingRescheduled(
     why: "booking.rescheduled",
     to: toProspect(ctx),
     locale: prospectLocale,
-    ...prospectRescheduledEmail({ ...emailData(deps, ctx, prospectLocale), previousStartMs }),
-    attachments: [invite(deps, ctx, "REQUEST")],
+    ...prospectRescheduledEmail({ ...bookingEmailData(deps, ctx, prospectLocale), previousStartMs }),
+    attachments: [bookingInvite(deps, ctx, "REQUEST")],
   });
   const ownerLocale = asLocale(owner.locale);
   await sendMail(deps, {
@@ -190,6 +195,6 @@ export async function notifyBookingRescheduled(
     why: "booking.rescheduled",
     to: toOwner(ctx),
     locale: ownerLocale,
-    ...ownerRescheduledEmail({ ...emailData(deps, ctx, ownerLocale), previousStartMs }),
+    ...ownerRescheduledEmail({ ...bookingEmailData(deps, ctx, ownerLocale), previousStartMs }),
   });
 }

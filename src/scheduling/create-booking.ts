@@ -8,6 +8,7 @@ import { validate } from "../platform/http/request-body.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
 import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
+import { startBookingWorkflows } from "./booking-workflows.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 import { validateAnswers } from "./questions.ts";
 import { isSlotBookable } from "./slots.ts";
@@ -169,6 +170,7 @@ export async function createBooking(
       data: { bookingId: booking.id, startMs },
       at: now,
     }),
+    ...startBookingWorkflows(deps, booking),
   ]);
   if (taken?.changes !== 1) {
     throw new AppError("slot_unavailable", {

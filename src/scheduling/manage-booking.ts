@@ -14,6 +14,7 @@ import {
   getBooking,
   guardedReschedule,
 } from "./booking-store.ts";
+import { bookingDecided, cancelBookingWorkflows, moveBookingWorkflows } from "./booking-workflows.ts";
 import { slotGuard } from "./create-booking.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 import { getEventTypeByIdAnyState } from "./event-type-store.ts";
@@ -69,6 +70,8 @@ export async function cancelBooking(
   }
   const [result] = await deps.database.batch([
     cancelStatement(deps.database, ctx.booking.id, by, reason, now),
+    cancelBookingWorkflows(deps, ctx.owner.id, ctx.booking.id),
+    ...bookingDecided(deps, ctx.owner.id, ctx.booking.id, "cancelled"),
     ...(ctx.booking.leadId
       ? [
           insertLeadEvent({
@@ -116,6 +119,7 @@ export async function rescheduleBooking(
   const guard = slotGuard(ctx.owner, ctx.eventType, startMs);
   const [moved] = await deps.database.batch([
     guardedReschedule(ctx.booking.id, guard, now),
+    ...moveBookingWorkflows(deps, ctx.booking, startMs),
     ...(ctx.booking.leadId
       ? [
           insertLeadEvent({
@@ -140,6 +144,7 @@ export async function rescheduleBooking(
 export async function approveBooking(deps: AppDeps, ctx: BookingContext): Promise<{ approved: boolean }> {
   const [result] = await deps.database.batch([
     approveStatement(deps.database, ctx.booking.id, deps.clock.now()),
+    ...bookingDecided(deps, ctx.owner.id, ctx.booking.id, "approved"),
   ]);
   return { approved: (result?.changes ?? 0) === 1 };
 }

@@ -1,4 +1,5 @@
 // The workflow engine's public face: start, cancel, signal and run what is due. Used by domain code and the tick.
+import type { SQL } from "drizzle-orm";
 import type { AppDeps } from "../deps.ts";
 import { errorFields } from "../logger.ts";
 import type { WorkflowDefinition } from "./definition.ts";
@@ -10,6 +11,7 @@ import {
   getRun,
   insertEvent,
   insertRun,
+  insertRunWhere,
   wakeWaiters,
 } from "./store.ts";
 
@@ -27,9 +29,11 @@ export function registry(definitions: WorkflowDefinition<never>[]): WorkflowRegi
 export function startWorkflowStatement(
   deps: Pick<AppDeps, "database" | "clock" | "newId">,
   run: { workflow: string; ownerId: string; key: string; input: Record<string, unknown>; wakeAt?: number },
+  onlyIf?: SQL,
 ) {
   const now = deps.clock.now();
-  return insertRun(deps.database, { id: deps.newId(), ...run, wakeAt: run.wakeAt ?? now, now });
+  const row = { id: deps.newId(), ...run, wakeAt: run.wakeAt ?? now, now };
+  return onlyIf ? insertRunWhere(row, onlyIf) : insertRun(deps.database, row);
 }
 
 export async function startWorkflow(
@@ -45,27 +49,29 @@ export function cancelWorkflowsStatement(
   ownerId: string,
   workflows: string[],
   key: string,
+  onlyIf?: SQL,
 ) {
-  return cancelRunsStatement(deps.database, ownerId, workflows, key, deps.clock.now());
+  return cancelRunsStatement(deps.database, ownerId, workflows, key, deps.clock.now(), onlyIf);
 }
 
 /** Records a domain event and wakes the runs waiting on it. */
-export async function emitEvent(
+export function emitEventStatements(
   deps: Pick<AppDeps, "database" | "clock" | "newId">,
   event: { ownerId: string; name: string; key: string; payload?: Record<string, unknown> },
-): Promise<void> {
+) {
   const now = deps.clock.now();
-  await deps.database.batch([
-    insertEvent(deps.database, {
-      id: deps.newId(),
-      ownerId: event.ownerId,
-      name: event.name,
-      key: event.key,
-      payload: event.payload ?? null,
-      now,
-    }),
-    wakeWaiters(event.ownerId, event.name, event.key, now),
-  ]);
+  const { ownerId, name, key } = event;
+  return [
+    insertEvent(deps.database, { id: deps.newId(), ownerId, name, key, payload: event.payload ?? null, now }),
+    wakeWaiters(ownerId, name, key, now),
+  ];
+}
+
+export async function emitEvent(
+  deps: Pick<AppDeps, "database" | "clock" | "newId">,
+  event: Parameters<typeof emitEventStatements>[1],
+): Promise<void> {
+  await deps.database.batch(emitEventStatements(deps, event));
 }
 
 export interface RunDueReport {

@@ -23,6 +23,14 @@ export function insertRun(database: Database, run: NewRun) {
     .onConflictDoNothing({ target: [workflowRuns.ownerId, workflowRuns.workflow, workflowRuns.key] });
 }
 
+/** The same insert as raw SQL, made only while `guard` holds (e.g. the booking it is about exists). */
+export function insertRunWhere(run: NewRun, guard: SQL): SQL {
+  return sql`INSERT INTO workflow_runs (id, owner_id, workflow, key, input, status, wake_at, waiting_on, attempts, created_at, updated_at)
+    SELECT ${run.id}, ${run.ownerId}, ${run.workflow}, ${run.key}, ${JSON.stringify(run.input)}, 'waiting', ${run.wakeAt}, 'start', 0, ${run.now}, ${run.now}
+    WHERE ${guard}
+    ON CONFLICT (owner_id, workflow, key) DO NOTHING`;
+}
+
 export async function dueRunIds(database: Database, now: number, limit: number): Promise<string[]> {
   const rows = await database.db
     .select({ id: workflowRuns.id })
@@ -168,6 +176,7 @@ export function cancelRunsStatement(
   workflows: string[],
   keyPrefix: string,
   now: number,
+  onlyIf?: SQL,
 ) {
   return database.db
     .update(workflowRuns)
@@ -178,6 +187,7 @@ export function cancelRunsStatement(
         inArray(workflowRuns.workflow, workflows),
         sql`(${workflowRuns.key} = ${keyPrefix} OR ${workflowRuns.key} LIKE ${`${keyPrefix}@%`})`,
         inArray(workflowRuns.status, ["waiting", "running"]),
+        onlyIf,
       ),
     );
 }

@@ -8,3 +8,4 @@ export {
   prospectConfirmationEmail,
   prospectRescheduledEmail,
 } from "./prospect-emails.ts";
+export { ownerPendingReminderEmail, prospectDayBeforeEmail } from "./reminder-emails.ts";
