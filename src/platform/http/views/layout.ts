@@ -19,6 +19,12 @@ export interface PageOptions {
 
 const NAV_ITEMS = [
   ["dashboard", "/dashboard"],
+  ["eventTypes", "/dashboard/event-types"],
+  ["bookings", "/dashboard/bookings"],
+  ["leads", "/dashboard/leads"],
+  ["missions", "/dashboard/missions"],
+  ["invoices", "/dashboard/invoices"],
+  ["insights", "/dashboard/insights"],
   ["outbox", "/dashboard/outbox"],
   ["apiKeys", "/dashboard/api-keys"],
   ["settings", "/dashboard/settings"],

@@ -44,6 +44,38 @@ iframe.preview{width:100%;min-height:24rem;border:1px solid var(--line);border-r
 pre.text-preview{white-space:pre-wrap;background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto}
 footer.bottom{color:var(--muted);font-size:.85rem;text-align:center;padding:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+/* booking pages */
+.lang-switch{text-align:right;margin:0;font-size:.9rem}.link-header{margin-bottom:1rem}.link-header h1{margin:.1rem 0 .2rem}
+.owner-name{margin:0;font-weight:600}.meta{margin:0 0 .4rem;color:var(--muted)}.description{white-space:pre-line}
+.step{margin:.6rem 0 0;font-size:.85rem;font-weight:700;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+.optional{font-weight:400;color:var(--muted)}fieldset.field{border:0;padding:0;margin:0;min-width:0}fieldset.field legend{font-weight:600;padding:0;margin-bottom:.2rem}
+.choice{display:flex;gap:.55rem;align-items:center;font-weight:400;padding:.15rem 0}.choices.inline{flex-flow:row wrap;column-gap:1.5rem}
+.choice input{width:1.15rem;height:1.15rem;margin:0}.money{display:flex;align-items:center;gap:.45rem}.money .unit{font-weight:600}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.inline-control{display:flex;gap:.5rem}.inline-control select{flex:1;min-width:0}
+.week-bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;margin:1.2rem 0 .8rem}.week-bar h3{margin:0;font-size:1.05rem}
+.week-nav{display:flex;gap:.5rem}.week-nav button{padding:.4rem .7rem;font-size:.9rem}button:disabled{opacity:.45;cursor:default}
+fieldset.day{border:0;padding:0;margin:0 0 1.1rem;min-width:0}fieldset.day legend{font-weight:600;padding:0;margin-bottom:.45rem}fieldset.day legend::first-letter{text-transform:uppercase}
+.slots{display:grid;grid-template-columns:repeat(auto-fill,minmax(5.25rem,1fr));gap:.5rem}.slot{position:relative}
+.slot input{position:absolute;inset:0;width:100%;height:100%;margin:0;opacity:0;cursor:pointer}
+.slot label{display:block;text-align:center;padding:.6rem .25rem;border:1px solid var(--brand);border-radius:8px;color:var(--brand);background:#fff;font-variant-numeric:tabular-nums}
+.slot input:checked+label{background:var(--brand);color:#fff}.slot input:focus-visible+label{outline:3px solid var(--focus);outline-offset:2px}
+.book-bar{position:sticky;bottom:0;background:var(--bg);padding:.75rem 0;border-top:1px solid var(--line)}.book-bar button{width:100%}
+dl.details{margin:0 0 1rem;display:grid;gap:.6rem}dl.details div{display:grid;grid-template-columns:minmax(6rem,10rem) 1fr;gap:.75rem}
+dl.details dt{color:var(--muted);font-weight:600}dl.details dd{margin:0;overflow-wrap:anywhere;white-space:pre-line}.reasons{padding-left:1.2rem}
+.copy-field{display:flex;gap:.5rem}.copy-field input{min-width:0}
+@media (max-width:40rem){dl.details div{grid-template-columns:1fr;gap:0}}
+/* booking-link editor and bookings list */
+section.stack{display:flex;flex-direction:column;gap:.9rem}section.stack>h2,section.stack>h3,section.stack>p{margin:0}.form-grid{display:grid;gap:.9rem;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr))}
+fieldset.day-hours,fieldset.question{border:1px solid var(--line);border-radius:8px;padding:.5rem .8rem .7rem;margin:0;min-width:0}
+fieldset.question{display:flex;flex-direction:column;gap:.8rem}fieldset.day-hours legend,fieldset.question legend{font-weight:600;padding:0 .3rem}
+.windows{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}.window{display:flex;align-items:center;gap:.35rem;flex-wrap:wrap}
+.window input.time{width:5.25rem}.window .error-text{flex-basis:100%}summary{cursor:pointer;font-weight:600;color:var(--brand)}
+.save-bar{position:sticky;bottom:0;background:var(--bg);padding:.75rem 0;border-top:1px solid var(--line)}
+.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;margin-bottom:1rem}.row-actions{display:flex;flex-direction:column;gap:.4rem;min-width:9rem}
+.link-card a{overflow-wrap:anywhere}
+@media (min-width:40.01rem){nav.main{flex-wrap:wrap;overflow:visible}}
+
 @media (max-width:40rem){h1{font-size:1.35rem}main{padding:1rem .75rem 2rem}.card{padding:.9rem}
 header.top .inner{gap:.4rem .5rem;padding:.5rem .75rem}header.top form{margin-left:auto}header.top button{padding:.35rem .75rem}
 nav.main{order:3;flex-basis:100%;flex-wrap:wrap;overflow:visible}nav.main a{padding:.35rem .5rem}}
