@@ -19,3 +19,33 @@ export function parsePlainYearMonth(value: string): Temporal.PlainYearMonth | un
     return undefined;
   }
 }
+
+/** The calendar date at an instant in a zone: "today" for the owner, whatever the server's zone. */
+export function dateInZone(epochMs: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
+}
+
+/** First and last day of a YYYY-MM month. */
+export function monthBounds(month: string): { start: string; end: string } {
+  const yearMonth = parsePlainYearMonth(month);
+  if (!yearMonth) throw new RangeError(`Not a YYYY-MM month: ${month}`);
+  return {
+    start: yearMonth.toPlainDate({ day: 1 }).toString(),
+    end: yearMonth.toPlainDate({ day: yearMonth.daysInMonth }).toString(),
+  };
+}
+
+/** Every YYYY-MM from the month of `from` to the month of `to`, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let cursor = Temporal.PlainYearMonth.from(from.slice(0, 7));
+  const last = Temporal.PlainYearMonth.from(to.slice(0, 7));
+  while (Temporal.PlainYearMonth.compare(cursor, last) <= 0) {
+    months.push(cursor.toString());
+    cursor = cursor.add({ months: 1 });
+  }
+  return months;
+}

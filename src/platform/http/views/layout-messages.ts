@@ -7,7 +7,7 @@ export const layoutMessages = defineMessages({
     dashboard: "Tableau de bord",
     eventTypes: "Liens de réservation",
     bookings: "Rendez-vous",
-    leads: "Contacts",
+    leads: "Prospects",
     missions: "Missions",
     invoices: "Factures",
     insights: "Statistiques",
