@@ -5,6 +5,7 @@ import { LOCALES } from "../platform/i18n.ts";
 // Public URLs are /{handle}/{slug}: a handle must never shadow an application path.
 export const RESERVED_HANDLES = new Set([
   "api",
+  "r",
   "assets",
   "dashboard",
   "healthz",
