@@ -270,3 +270,33 @@ describe("workflow API", () => {
     expect((await f.api("/api/workflows/runs?status=bogus")).status).toBe(422);
   });
 });
+
+describe("calendar-driven starts", () => {
+  it("start once per key, however many ticks ask, and one failing schedule does not stop the others", async () => {
+    const f = await ownerFixture({ now: "2027-03-31T08:00:00Z" });
+    const { startScheduledRuns } = await import("../../src/platform/workflows/engine.ts");
+    const monthly = defineWorkflow<{ month: string }>({
+      name: "monthly",
+      title: { fr: "Mensuel", en: "Monthly" },
+      async run() {},
+      async scheduledStarts(_deps, now) {
+        const month = new Date(now).toISOString().slice(0, 7);
+        return [{ ownerId: f.owner.id, key: `m1:${month}`, input: { month } }];
+      },
+    });
+    const broken = defineWorkflow({
+      name: "broken",
+      title: { fr: "Cassé", en: "Broken" },
+      async run() {},
+      async scheduledStarts() {
+        throw new Error("no data");
+      },
+    });
+    const wf = registry([broken, monthly]);
+    for (let i = 0; i < 3; i++) await startScheduledRuns(f.deps, wf);
+    f.clock.set("2027-04-30T08:00:00Z");
+    await startScheduledRuns(f.deps, wf);
+    const keys = (await f.deps.database.db.select().from(workflowRuns).all()).map((r) => r.key).sort();
+    expect(keys).toEqual(["m1:2027-03", "m1:2027-04"]);
+  });
+});

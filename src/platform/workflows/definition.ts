@@ -28,11 +28,23 @@ export interface WorkflowContext<I> {
   ): Promise<T | null>;
 }
 
+export interface ScheduledStart {
+  ownerId: string;
+  /** Unique per period (e.g. `${missionId}:2027-03`): starting the same key again is ignored. */
+  key: string;
+  input: Record<string, unknown>;
+}
+
 export interface WorkflowDefinition<I = Record<string, unknown>> {
   readonly name: string;
   /** What the dashboard shows. */
   readonly title: { fr: string; en: string };
   run(ctx: WorkflowContext<I>, deps: AppDeps): Promise<void>;
+  /**
+   * For workflows started by the calendar rather than by a domain event: called on every tick with the tick's time,
+   * returns the runs that should exist by now. Keys make it idempotent, so a late tick catches up once.
+   */
+  scheduledStarts?(deps: AppDeps, nowMs: number): Promise<ScheduledStart[]>;
 }
 
 /** Thrown inside run() to suspend; never caught by workflow code. */

@@ -18,11 +18,39 @@ import {
 export interface WorkflowRegistry {
   get(name: string): WorkflowDefinition | undefined;
   names(): string[];
+  all(): WorkflowDefinition[];
 }
 
 export function registry(definitions: WorkflowDefinition<never>[]): WorkflowRegistry {
   const byName = new Map(definitions.map((d) => [d.name, d as unknown as WorkflowDefinition]));
-  return { get: (name) => byName.get(name), names: () => [...byName.keys()] };
+  return {
+    get: (name) => byName.get(name),
+    names: () => [...byName.keys()],
+    all: () => [...byName.values()],
+  };
+}
+
+/** Starts the calendar-driven runs that are due (idempotent per key); returns how many were asked for. */
+export async function startScheduledRuns(deps: AppDeps, workflows: WorkflowRegistry): Promise<number> {
+  let asked = 0;
+  for (const definition of workflows.all()) {
+    if (!definition.scheduledStarts) continue;
+    try {
+      const starts = await definition.scheduledStarts(deps, deps.clock.now());
+      asked += starts.length;
+      for (let i = 0; i < starts.length; i += 50) {
+        await deps.database.batch(
+          starts
+            .slice(i, i + 50)
+            .map((s) => startWorkflowStatement(deps, { workflow: definition.name, ...s })),
+        );
+      }
+    } catch (error) {
+      // One workflow's schedule failing must not stop the others, nor the tick.
+      deps.logger.error("scheduled starts failed", { workflow: definition.name, ...errorFields(error) });
+    }
+  }
+  return asked;
 }
 
 /** Starts a run now (or at wakeAt). A second start with the same workflow and key is ignored. */
