@@ -7,7 +7,15 @@ import type { Figure } from "./lib.ts";
 import { printFigures } from "./lib.ts";
 
 // Each module exports `run(): Promise<Figure[]>`. One not written yet is skipped.
-const MODULES = ["foundation.ts", "slots.ts", "invoice-pdf.ts", "activity-report.ts"];
+const MODULES = [
+  "foundation.ts",
+  "slots.ts",
+  "booking-http.ts",
+  "invoice-pdf.ts",
+  "activity-report.ts",
+  "calendar-sync.ts",
+  "leads.ts",
+];
 
 interface BenchModule {
   run(): Promise<Figure[]>;

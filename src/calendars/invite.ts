@@ -1,4 +1,5 @@
 import {
+  type ICalAttendeeData,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalCalendar,
@@ -108,5 +109,37 @@ export function buildInvite(input: InviteInput): string {
     ],
   });
   // RFC 5545 ends every content line, the last included, with CRLF; the library stops at END:VCALENDAR.
+  return calendar.toString() + "\r\n";
+}
+
+export interface CalendarObjectInput extends BookingEventFields {
+  bookingId: string;
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+  stampMs: number;
+}
+
+/**
+ * The booking as a CalDAV calendar object (RFC 4791: no METHOD). SCHEDULE-AGENT=CLIENT tells servers that
+ * schedule on their own (Nextcloud, SOGo) not to email the prospect: Créneau already sent the invitation.
+ * X-CRENEAU-BOOKING marks it as ours, so calendar sync never counts it as busy time a second time.
+ */
+export function buildCalendarObject(input: CalendarObjectInput): string {
+  const calendar = new ICalCalendar({ prodId: CRENEAU_PRODID });
+  calendar.createEvent({
+    ...bookingEventData(input, input.stampMs),
+    organizer: { name: input.organizer.name, email: input.organizer.email },
+    attendees: [
+      {
+        name: input.attendee.name,
+        email: input.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.ACCEPTED,
+        // ical-generator exports this enum as a type only; its value is the RFC 6638 keyword.
+        scheduleAgent: "CLIENT" as ICalAttendeeData["scheduleAgent"],
+      },
+    ],
+    x: [{ key: "X-CRENEAU-BOOKING", value: input.bookingId }],
+  });
   return calendar.toString() + "\r\n";
 }

@@ -1,4 +1,5 @@
 // The emails around a booking, each recorded in the outbox under an idempotency key so it goes out once.
+import { syncBookingToCalendar } from "../calendars/booking-events.ts";
 import { buildInvite } from "../calendars/invite.ts";
 import type { TriageReason } from "../leads/triage.ts";
 import type { StoredAttachment } from "../platform/db/schema.ts";
@@ -97,9 +98,11 @@ function toOwner(ctx: BookingContext) {
 
 export async function notifyBookingCreated(
   deps: AppDeps,
-  ctx: BookingContext,
+  created: BookingContext,
   lead: { id: string; verdict: string; reasons: TriageReason[] },
 ): Promise<void> {
+  // Written to the owner's calendar first: a Meet link Google makes then appears in the emails.
+  const ctx = { ...created, booking: await syncBookingToCalendar(deps, created) };
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
   const prospect = prospectConfirmationEmail(bookingEmailData(deps, ctx, prospectLocale));
@@ -138,6 +141,7 @@ export async function notifyBookingCancelled(
   by: "owner" | "prospect",
   reason: string | null,
 ): Promise<void> {
+  await syncBookingToCalendar(deps, ctx);
   const { booking, owner } = ctx;
   const cancelled = { ...ctx, booking: { ...booking, sequence: booking.sequence + 1 } };
   const prospectLocale = asLocale(booking.locale);
@@ -177,6 +181,7 @@ export async function notifyBookingRescheduled(
   ctx: BookingContext,
   previousStartMs: number,
 ): Promise<void> {
+  await syncBookingToCalendar(deps, ctx);
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
   await sendMail(deps, {

@@ -1,7 +1,8 @@
-// Where the slot engine gets calendar busy times. Calendar sync replaces this with its cached intervals.
+// Where the slot engine gets calendar busy times: the intervals calendar sync keeps per connection.
+import { calendarBusyLoader } from "../calendars/busy-loader.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { type BusyLoader, noBusyTimes } from "./availability.ts";
+import type { BusyLoader } from "./availability.ts";
 
-export function busyLoaderFor(_deps: AppDeps): BusyLoader {
-  return noBusyTimes;
+export function busyLoaderFor(deps: AppDeps): BusyLoader {
+  return calendarBusyLoader(deps);
 }

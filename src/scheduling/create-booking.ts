@@ -1,5 +1,6 @@
 // Use case: a prospect books a slot. Validate → triage → (maybe block) → take the slot atomically → emails.
 import type { OwnerRow } from "../accounts/store.ts";
+import { freshBusyCheck } from "../calendars/fresh-busy.ts";
 import { insertLead, insertLeadEvent, upsertContact } from "../leads/lead-store.ts";
 import { type TriageReason, triage } from "../leads/triage.ts";
 import type { AppDeps } from "../platform/deps.ts";
@@ -122,6 +123,14 @@ export async function createBooking(
     });
   }
   const guard = slotGuard(owner, eventType, startMs);
+  // The cache may be minutes old: ask the live calendars about this slot (with its buffers) once more.
+  const paddedStart = startMs - eventType.bufferBeforeMinutes * 60_000;
+  const paddedEnd = guard.endMs + eventType.bufferAfterMinutes * 60_000;
+  if (await freshBusyCheck(deps, owner.id, paddedStart, paddedEnd)) {
+    throw new AppError("slot_unavailable", {
+      detail: "This time was just taken in the organiser's calendar. Pick another slot.",
+    });
+  }
   const pending = eventType.requiresConfirmation || (declined && eventType.triage.onDecline === "approve");
   const booking: BookingRow = {
     id: deps.newId(),

@@ -19,12 +19,14 @@ export interface PageOptions {
 
 const NAV_ITEMS = [
   ["dashboard", "/dashboard"],
+  ["today", "/dashboard/today"],
   ["eventTypes", "/dashboard/event-types"],
   ["bookings", "/dashboard/bookings"],
   ["leads", "/dashboard/leads"],
   ["missions", "/dashboard/missions"],
   ["invoices", "/dashboard/invoices"],
   ["insights", "/dashboard/insights"],
+  ["calendars", "/dashboard/calendars"],
   ["outbox", "/dashboard/outbox"],
   ["apiKeys", "/dashboard/api-keys"],
   ["settings", "/dashboard/settings"],

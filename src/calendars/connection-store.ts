@@ -1,0 +1,110 @@
+// Calendar connections in the database. A sync is claimed by one guarded UPDATE, so the scheduler, a second
+// process and a "sync now" click never run the same connection twice at once.
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../platform/db/database.ts";
+import { calendarConnections } from "../platform/db/schema.ts";
+import type { ConnectionRow, ConnectionSettings, SyncProgress, SyncState } from "./connection-types.ts";
+import { SYNC_LEASE_MS } from "./sync-schedule.ts";
+
+export type ConnectionUpdate = Partial<
+  Pick<
+    ConnectionRow,
+    | "name"
+    | "status"
+    | "secret"
+    | "syncIntervalMinutes"
+    | "lastSyncAt"
+    | "nextSyncAt"
+    | "lastError"
+    | "brokenNotifiedAt"
+  >
+> & { settings?: ConnectionSettings; syncState?: SyncState | null; progress?: SyncProgress | null };
+
+export async function insertConnection(database: Database, row: typeof calendarConnections.$inferInsert) {
+  await database.db.insert(calendarConnections).values(row);
+}
+
+export async function getConnection(
+  database: Database,
+  ownerId: string,
+  id: string,
+): Promise<ConnectionRow | undefined> {
+  return database.db
+    .select()
+    .from(calendarConnections)
+    .where(and(eq(calendarConnections.ownerId, ownerId), eq(calendarConnections.id, id)))
+    .get();
+}
+
+export async function getConnectionById(database: Database, id: string): Promise<ConnectionRow | undefined> {
+  return database.db.select().from(calendarConnections).where(eq(calendarConnections.id, id)).get();
+}
+
+export async function listConnections(database: Database, ownerId: string): Promise<ConnectionRow[]> {
+  return database.db
+    .select()
+    .from(calendarConnections)
+    .where(eq(calendarConnections.ownerId, ownerId))
+    .orderBy(asc(calendarConnections.createdAt), asc(calendarConnections.id));
+}
+
+export function updateConnectionStatement(
+  database: Database,
+  id: string,
+  update: ConnectionUpdate,
+  now: number,
+) {
+  // The JSON columns are typed loosely in the schema; these shapes are what they hold.
+  const values = { ...update, updatedAt: now } as Partial<typeof calendarConnections.$inferInsert>;
+  return database.db.update(calendarConnections).set(values).where(eq(calendarConnections.id, id));
+}
+
+export async function updateConnection(
+  database: Database,
+  id: string,
+  update: ConnectionUpdate,
+  now: number,
+) {
+  await updateConnectionStatement(database, id, update, now);
+}
+
+export async function deleteConnection(database: Database, ownerId: string, id: string): Promise<boolean> {
+  const [result] = await database.batch([
+    database.db
+      .delete(calendarConnections)
+      .where(and(eq(calendarConnections.ownerId, ownerId), eq(calendarConnections.id, id))),
+  ]);
+  return (result?.changes ?? 0) > 0;
+}
+
+/**
+ * Takes the connection for one sync: succeeds when no other sync holds it (or the holder's lease ran out).
+ * `dueOnly` is the scheduler's variant: only when its next sync time has come and it is not broken.
+ */
+export async function claimSync(
+  database: Database,
+  id: string,
+  now: number,
+  options: { dueOnly: boolean },
+): Promise<boolean> {
+  const progress = JSON.stringify({ done: 0, phase: "starting", startedAt: now } satisfies SyncProgress);
+  const due = options.dueOnly
+    ? sql`AND status <> 'broken' AND next_sync_at IS NOT NULL AND next_sync_at <= ${now}`
+    : sql``;
+  const result =
+    await database.run(sql`UPDATE calendar_connections SET progress = ${progress}, updated_at = ${now}
+    WHERE id = ${id} ${due}
+      AND (progress IS NULL OR COALESCE(json_extract(progress, '$.startedAt'), 0) < ${now - SYNC_LEASE_MS})`);
+  return result.changes === 1;
+}
+
+export async function dueConnectionIds(database: Database, now: number, limit: number): Promise<string[]> {
+  const rows = await database.all<{ id: string }>(sql`SELECT id FROM calendar_connections
+    WHERE next_sync_at IS NOT NULL AND next_sync_at <= ${now} AND status <> 'broken'
+    ORDER BY next_sync_at LIMIT ${limit}`);
+  return rows.map((r) => r.id);
+}
+
+export async function setProgress(database: Database, id: string, progress: SyncProgress): Promise<void> {
+  await database.db.update(calendarConnections).set({ progress }).where(eq(calendarConnections.id, id));
+}
