@@ -2,6 +2,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
 import { contacts, leadEvents, leads } from "../platform/db/schema.ts";
+import { CALL_STAGES } from "./pipeline.ts";
 
 export type LeadRow = typeof leads.$inferSelect;
 
@@ -37,6 +38,8 @@ export interface LeadInput {
   utm: Record<string, string> | null;
   notes: string | null;
   now: number;
+  /** the owner added it themselves (quick add, import): it does not count as handled without them */
+  ownerTouched?: boolean;
 }
 
 /** Inserts the lead linked to its contact by email; with onlyIfBooking, only if that booking row exists. */
@@ -44,10 +47,10 @@ export function insertLead(l: LeadInput, onlyIfBooking?: string): SQL {
   const guard = onlyIfBooking
     ? sql`WHERE EXISTS (SELECT 1 FROM bookings WHERE id = ${onlyIfBooking})`
     : sql``;
-  return sql`INSERT INTO leads (id, owner_id, contact_id, event_type_id, source, verdict, reasons, stage, answers, utm, notes, created_at, updated_at)
+  return sql`INSERT INTO leads (id, owner_id, contact_id, event_type_id, source, verdict, reasons, stage, answers, utm, notes, created_at, updated_at, reached_call, owner_touched)
     SELECT ${l.id}, ${l.ownerId}, (SELECT id FROM contacts WHERE owner_id = ${l.ownerId} AND email = ${l.email.toLowerCase()}),
       ${l.eventTypeId}, ${l.source}, ${l.verdict}, ${JSON.stringify(l.reasons)}, ${l.stage}, ${JSON.stringify(l.answers)},
-      ${l.utm ? JSON.stringify(l.utm) : null}, ${l.notes}, ${l.now}, ${l.now} ${guard}`;
+      ${l.utm ? JSON.stringify(l.utm) : null}, ${l.notes}, ${l.now}, ${l.now}, ${(CALL_STAGES as readonly string[]).includes(l.stage) ? 1 : 0}, ${l.ownerTouched ? 1 : 0} ${guard}`;
 }
 
 export function insertLeadEvent(

@@ -175,10 +175,22 @@ export const leads = sqliteTable(
     notes: text("notes"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    // What the insights count, kept by every stage move (lead_events stays the record): summing them
+    // from 50,000 leads' events on each page view would take seconds. A booking lead inserted at
+    // "call_scheduled" or "declined" is read by its stage until it moves.
+    reachedCall: integer("reached_call", { mode: "boolean" }).notNull().default(false),
+    decidedAt: integer("decided_at"),
+    ownerTouched: integer("owner_touched", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("leads_owner_created_idx").on(t.ownerId, t.createdAt),
     index("leads_contact_idx").on(t.contactId),
+    // The board's columns and the stage counts; erased leads (no contact) are never listed.
+    index("leads_owner_stage_idx").on(t.ownerId, t.stage, t.updatedAt).where(sql`${t.contactId} IS NOT NULL`),
+    // The channel filter and the list of channels.
+    index("leads_owner_source_idx")
+      .on(t.ownerId, t.source, t.createdAt)
+      .where(sql`${t.contactId} IS NOT NULL`),
   ],
 );
 
