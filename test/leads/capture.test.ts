@@ -235,7 +235,12 @@ describe("quick add", () => {
 describe("the list's CSV export", () => {
   it("exports the filtered leads with formulas neutralised and no placeholder emails", async () => {
     const f = await ownerFixture({ now: NOW });
-    await apiLead(f, { name: '=HYPERLINK("http://evil.example","clic")', email: "evil@example.org", company: "@SUM(A1)", source: "malt" });
+    await apiLead(f, {
+      name: '=HYPERLINK("http://evil.example","clic")',
+      email: "evil@example.org",
+      company: "@SUM(A1)",
+      source: "malt",
+    });
     await apiLead(f, { name: "Sans Mail", source: "linkedin" });
     const session = await signedIn(f);
     const response = await session.get("/dashboard/leads/export.csv?source=malt");

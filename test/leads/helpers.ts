@@ -21,7 +21,6 @@ export async function apiLead(f: OwnerFixture, body: Record<string, unknown>): P
   return ((await response.json()) as { id: string }).id;
 }
 
-
 /** Uploads a file to the CSV import form like a browser (multipart, with the page's CSRF token). */
 export async function uploadCsv(
   f: OwnerFixture,
