@@ -1,7 +1,9 @@
 // One tick runs everything that is due: the scheduler (node-cron, Cron Trigger) and `creneau tick` call it.
 import { WORKFLOWS } from "../../workflows/index.ts";
 import { type CalendarWorkReport, runCalendarWork } from "../calendars/calendar-work.ts";
+import { sendDueDeclineEmails } from "../leads/decline.ts";
 import type { AppDeps } from "./deps.ts";
+import { errorFields } from "./logger.ts";
 import { deliverDue } from "./mail/outbox.ts";
 import { deliveryDeps } from "./mail/send.ts";
 import {
@@ -15,6 +17,7 @@ export interface TickReport {
   at: string;
   workflows: RunDueReport;
   calendars: CalendarWorkReport;
+  leadDeclines: { sent: number };
   mail: { sent: number; failed: number; retrying: number };
 }
 
@@ -26,10 +29,37 @@ export async function tick(
   workflows: WorkflowRegistry = WORKFLOWS,
   worker = WORKER,
 ): Promise<TickReport> {
-  await startScheduledRuns(deps, workflows);
-  const runs = await runDueWorkflows(deps, workflows, { worker });
-  const calendars = await runCalendarWork(deps);
-  // Emails the workflows just recorded go out in the same tick.
-  const mail = await deliverDue(deliveryDeps(deps));
-  return { at: new Date(deps.clock.now()).toISOString(), workflows: runs, calendars, mail };
+  // Each part is guarded: one failing (a database hiccup in calendar sync) never stops the others.
+  const guarded = async <T>(part: string, work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      deps.logger.error("tick part failed", { part, ...errorFields(error) });
+      return fallback;
+    }
+  };
+  await guarded("scheduled-starts", () => startScheduledRuns(deps, workflows), 0);
+  const runs = await guarded("workflows", () => runDueWorkflows(deps, workflows, { worker }), EMPTY_RUNS);
+  const calendars = await guarded("calendars", () => runCalendarWork(deps), {
+    synced: 0,
+    failed: 0,
+    bookingEvents: 0,
+    reminders: 0,
+  });
+  const declines = await guarded("lead-declines", () => sendDueDeclineEmails(deps), { sent: 0 });
+  // Emails recorded above go out in the same tick.
+  const mail = await guarded("mail", () => deliverDue(deliveryDeps(deps)), {
+    sent: 0,
+    failed: 0,
+    retrying: 0,
+  });
+  return {
+    at: new Date(deps.clock.now()).toISOString(),
+    workflows: runs,
+    calendars,
+    leadDeclines: declines,
+    mail,
+  };
 }
+
+const EMPTY_RUNS: RunDueReport = { claimed: 0, completed: 0, waiting: 0, failed: 0, lost: 0 };

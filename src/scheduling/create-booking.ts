@@ -1,6 +1,7 @@
 // Use case: a prospect books a slot. Validate → triage → (maybe block) → take the slot atomically → emails.
 import type { OwnerRow } from "../accounts/store.ts";
 import { freshBusyCheck } from "../calendars/fresh-busy.ts";
+import { leadChannel } from "../leads/channels.ts";
 import { insertLead, insertLeadEvent, upsertContact } from "../leads/lead-store.ts";
 import { type TriageReason, triage } from "../leads/triage.ts";
 import type { AppDeps } from "../platform/deps.ts";
@@ -13,6 +14,7 @@ import { startBookingWorkflows } from "./booking-workflows.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 import { validateAnswers } from "./questions.ts";
 import { isSlotBookable } from "./slots.ts";
+import { criteriaFor } from "./triage-criteria.ts";
 import { dayBounds, todayIn, weekBounds } from "./zoned-bounds.ts";
 
 export interface CreateBookingResult {
@@ -56,17 +58,13 @@ export async function createBooking(
       errors: checked.errors.map((e) => ({ path: e.path, message: e.message, code: e.code })),
     });
   const now = deps.clock.now();
-  const verdict = triage(
-    eventType.questions,
-    checked.answers,
-    eventType.triage,
-    todayIn(now, owner.timeZone),
-  );
+  const criteria = await criteriaFor(deps.database, owner.id, eventType);
+  const verdict = triage(eventType.questions, checked.answers, criteria, todayIn(now, owner.timeZone));
   const declined = verdict.verdict === "declined";
   const leadId = deps.newId();
   const sourceQuestion = eventType.questions.find((q) => q.role === "source");
   const sourceAnswer = sourceQuestion ? checked.answers[sourceQuestion.id] : undefined;
-  const source = request.source ?? (typeof sourceAnswer === "string" ? sourceAnswer.toLowerCase() : "direct");
+  const source = leadChannel({ explicit: request.source, utm: request.utm, answer: sourceAnswer });
   const companyQuestion = eventType.questions.find((q) => q.role === "company");
   const company =
     companyQuestion && typeof checked.answers[companyQuestion.id] === "string"
@@ -98,7 +96,7 @@ export async function createBooking(
   };
   const leadResult = { id: leadId, verdict: verdict.verdict, reasons: verdict.reasons };
 
-  if (declined && eventType.triage.onDecline === "block") {
+  if (declined && criteria.onDecline === "block") {
     // The lead is kept (the owner sees who asked and why it did not fit); no slot is taken.
     await deps.database.batch([
       contact,
@@ -131,7 +129,7 @@ export async function createBooking(
       detail: "This time was just taken in the organiser's calendar. Pick another slot.",
     });
   }
-  const pending = eventType.requiresConfirmation || (declined && eventType.triage.onDecline === "approve");
+  const pending = eventType.requiresConfirmation || (declined && criteria.onDecline === "approve");
   const booking: BookingRow = {
     id: deps.newId(),
     ownerId: owner.id,

@@ -36,6 +36,7 @@ import { isValidZone, TIME_ZONES, weekSlots } from "./pages/week-slots.ts";
 import { findPublicEventType } from "./public-api-routes.ts";
 import { limitPublicPosts } from "./public-throttle.ts";
 import { validateAnswers } from "./questions.ts";
+import { criteriaFor } from "./triage-criteria.ts";
 import { isoInZone, todayIn } from "./zoned-bounds.ts";
 
 // A longer draft (long free-text answers) would make the step-2 URL too long: step 2 then navigates by POST.
@@ -196,13 +197,9 @@ export function bookingPageRoutes() {
       locale,
     };
     const zone = isValidZone(values.timeZone) ? values.timeZone : undefined;
-    const verdict = triage(
-      eventType.questions,
-      checked.answers,
-      eventType.triage,
-      todayIn(now, owner.timeZone),
-    );
-    if (verdict.verdict === "declined" && eventType.triage.onDecline === "block") {
+    const criteria = await criteriaFor(deps.database, owner.id, eventType);
+    const verdict = triage(eventType.questions, checked.answers, criteria, todayIn(now, owner.timeZone));
+    if (verdict.verdict === "declined" && criteria.onDecline === "block") {
       // The booking use case keeps the declined lead and takes no slot; it never reads `start` on this path.
       const body = bookingBody(draft, isoInZone(now, "UTC"), zone ?? owner.timeZone);
       const result = await createBooking(deps, owner, eventType, body, busyLoaderFor(deps));
