@@ -1,6 +1,17 @@
 // Every durable workflow Créneau runs. The engine (src/platform/workflows) looks them up here by name.
 import { registry } from "../src/platform/workflows/engine.ts";
 import { bookingReminders } from "./booking-reminders.ts";
+import { endOfMission } from "./end-of-mission.ts";
+import { invoiceDunning } from "./invoice-dunning.ts";
+import { monthlyActivityReport } from "./monthly-activity-report.ts";
 import { pendingApproval } from "./pending-approval.ts";
+import { reEngagement } from "./re-engagement.ts";
 
-export const WORKFLOWS = registry([bookingReminders, pendingApproval]);
+export const WORKFLOWS = registry([
+  bookingReminders,
+  pendingApproval,
+  monthlyActivityReport,
+  endOfMission,
+  invoiceDunning,
+  reEngagement,
+]);

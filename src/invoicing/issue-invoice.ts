@@ -12,6 +12,7 @@ import { DEFAULT_PAYMENT_TERMS_DAYS, dueDate } from "./due-date.ts";
 import { buyerFromClient, invoiceDocument } from "./invoice-draft.ts";
 import type { Buyer, InvoiceLineInput, Seller } from "./invoice-model.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
+import { startDunningStatement } from "./invoice-workflows.ts";
 import {
   alreadyIssuedProblem,
   asValidationProblem,
@@ -75,7 +76,8 @@ export async function issueInvoice(
       issueDate,
     };
     try {
-      const { changes } = await deps.database.run(
+      // The payment reminders start in the same batch: they exist if and only if the invoice was issued.
+      const [issued] = await deps.database.batch([
         issueDraftStatement({
           ...target,
           id,
@@ -84,8 +86,9 @@ export async function issueInvoice(
           expected: { lines, periodStart: draft.periodStart, periodEnd: draft.periodEnd },
           now,
         }),
-      );
-      if (changes === 1) return (await getInvoice(deps.database, owner.id, id))!;
+        startDunningStatement(deps, owner.id, id),
+      ]);
+      if (issued?.changes === 1) return (await getInvoice(deps.database, owner.id, id))!;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       continue;

@@ -8,6 +8,7 @@ import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
 import { paymentSchema } from "./invoice-input.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
+import { invoicePaidStatements } from "./invoice-workflows.ts";
 import { balanceCents } from "./payment-status.ts";
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -80,6 +81,8 @@ export async function recordPayment(
       extra: { balanceCents: balance },
     });
   }
+  // Fully paid: the payment reminders stop now rather than find it out at their next date.
+  if (balanceCents(after) <= 0) await deps.database.batch(invoicePaidStatements(deps, ownerId, invoiceId));
   const payment = (await deps.database.db.select().from(payments).where(eq(payments.id, id)).get())!;
   return { payment, invoice: after };
 }

@@ -69,6 +69,24 @@ export async function saveReportDays(
 }
 
 /**
+ * The monthly workflow's prefill: creates the month's report, or fills an empty draft. Never replaces
+ * days the owner entered, even ones saved a moment before (the condition is in the statement).
+ */
+export async function prefillReportDays(
+  database: Database,
+  row: { id: string; ownerId: string; missionId: string; month: string; days: ActivityDay[]; now: number },
+): Promise<boolean> {
+  const days = JSON.stringify(row.days);
+  const { changes } = await database.run(sql`
+    INSERT INTO activity_reports (id, owner_id, mission_id, month, days, status, created_at, updated_at)
+    VALUES (${row.id}, ${row.ownerId}, ${row.missionId}, ${row.month}, ${days}, 'draft', ${row.now}, ${row.now})
+    ON CONFLICT (mission_id, month) DO UPDATE SET days = excluded.days, updated_at = excluded.updated_at
+    WHERE activity_reports.owner_id = excluded.owner_id AND activity_reports.status = 'draft'
+      AND json_array_length(activity_reports.days) = 0`);
+  return changes > 0;
+}
+
+/**
  * Sends (or sends again) a report with at least one day to the client. Each submission gets a
  * submitted_at later than the last one, even within the same millisecond: it names the version the
  * emailed link may act on.

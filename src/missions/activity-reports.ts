@@ -19,6 +19,7 @@ import {
 import { getClient } from "./client-store.ts";
 import { DAYS_OFF_KEY, type DaysOff } from "./days-off.ts";
 import type { MissionWithClient } from "./mission-store.ts";
+import { reportCheckedStatements, reportDecidedStatements } from "./mission-workflows.ts";
 import { dateInZone } from "./plain-date.ts";
 import { reportToApproveEmail } from "./report-emails.ts";
 import { REVIEW_LINK_TTL_MS, reviewUrl } from "./review-link.ts";
@@ -140,6 +141,10 @@ export async function submitReport(
     ...email,
     locale,
   });
+  // Tells the month's report workflow the owner checked and sent it: it now waits for the client.
+  await deps.database.batch(
+    reportCheckedStatements(deps, { ...report, ownerId: owner.id, submittedAt: report.submittedAt! }),
+  );
   return { report, reviewUrl: url, outboxId: queued.id };
 }
 
@@ -177,6 +182,8 @@ export async function approveAsOwner(
     });
   const report = (await getReport(deps.database, owner.id, mission.id, month))!;
   const invoiceId = await draftInvoiceIfMonthly(deps, owner.id, mission, report);
+  if (before.status !== "approved")
+    await deps.database.batch(reportDecidedStatements(deps, { ...report, ownerId: owner.id }, "approved"));
   return {
     report: (await getReport(deps.database, owner.id, mission.id, month))!,
     ...(invoiceId ? { invoiceId } : {}),

@@ -1,8 +1,8 @@
-// Owner API for clients, missions, activity reports, platform invoices and days off (Bearer auth is
-// applied by the /api router). Everything is scoped by owner: another owner's mission is a 404.
+// Owner API for clients, missions, activity reports, platform invoices, days off and workflow settings (Bearer
+// auth is applied by the /api router). Everything is scoped by owner: another owner's mission is a 404.
 import { Hono } from "hono";
 import { z } from "zod";
-import { putOwnerSetting } from "../invoicing/settings-store.ts";
+import { getOwnerSetting, putOwnerSetting } from "../invoicing/settings-store.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, validate } from "../platform/http/request-body.ts";
@@ -15,6 +15,7 @@ import {
   saveActivityReport,
   submitReport,
 } from "./activity-reports.ts";
+import { WORKFLOW_SETTINGS_KEY, workflowSettings, workflowSettingsSchema } from "./check-in-policy.ts";
 import { clientInputSchema, clientPatchSchema } from "./client-input.ts";
 import { clientJson, getClient, insertClient, listClients, updateClient } from "./client-store.ts";
 import { DAYS_OFF_KEY, daysOffSchema } from "./days-off.ts";
@@ -174,6 +175,24 @@ export function missionsApiRoutes() {
     const { dates } = await readJson(c, daysOffSchema);
     await putOwnerSetting(deps.database, c.get("owner")!.id, DAYS_OFF_KEY, { dates }, deps.clock.now());
     return c.json({ dates });
+  });
+
+  api.get("/settings/workflows", async (c) => {
+    const stored = await getOwnerSetting(c.get("deps").database, c.get("owner")!.id, WORKFLOW_SETTINGS_KEY);
+    return c.json(workflowSettings(stored));
+  });
+
+  api.put("/settings/workflows", async (c) => {
+    const deps = c.get("deps");
+    const settings = await readJson(c, workflowSettingsSchema);
+    await putOwnerSetting(
+      deps.database,
+      c.get("owner")!.id,
+      WORKFLOW_SETTINGS_KEY,
+      settings,
+      deps.clock.now(),
+    );
+    return c.json(settings);
   });
 
   return api;

@@ -49,4 +49,7 @@ function datesInOrder(
 export const missionInputSchema = z.object(missionFields).superRefine(datesInOrder);
 export type MissionInput = z.output<typeof missionInputSchema>;
 
-export const missionPatchSchema = z.object(missionFields).partial();
+/** A PATCH may also say the client's rating came (true) or not (false): it ends the rating reminders. */
+export const missionPatchSchema = z
+  .object({ ...missionFields, ratingReceived: z.boolean("must be true or false") })
+  .partial();

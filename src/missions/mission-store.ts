@@ -76,16 +76,23 @@ export async function insertMission(
   });
 }
 
-export async function updateMission(
+/** The update as a statement, batched with what follows it (workflow starts, events). */
+export function updateMissionStatement(
   database: Database,
   ownerId: string,
   id: string,
   input: MissionInput & { status: MissionStatus },
   now: number,
-): Promise<void> {
-  await database.db
+  /** undefined leaves it as it is */
+  ratingReceivedAt?: number | null,
+) {
+  return database.db
     .update(missions)
-    .set({ ...columns(input), updatedAt: now })
+    .set({
+      ...columns(input),
+      ...(ratingReceivedAt !== undefined ? { ratingReceivedAt } : {}),
+      updatedAt: now,
+    })
     .where(and(eq(missions.ownerId, ownerId), eq(missions.id, id)));
 }
 
@@ -124,6 +131,8 @@ export function missionJson(m: MissionWithClient) {
     status: m.status,
     source: m.source,
     ratingUrl: m.ratingUrl,
+    ratingReceived: m.ratingReceivedAt !== null,
+    ratingReceivedAt: m.ratingReceivedAt === null ? null : new Date(m.ratingReceivedAt).toISOString(),
     paymentTermsDays: m.paymentTermsDays,
     billingMode: m.billingMode,
     vatRate: m.vatRate,

@@ -22,8 +22,9 @@ import {
   type MissionStatus,
   type MissionWithClient,
   missionAsInput,
-  updateMission,
+  updateMissionStatement,
 } from "./mission-store.ts";
+import { missionChangeStatements } from "./mission-workflows.ts";
 import { dateInZone } from "./plain-date.ts";
 
 async function checkClient(deps: AppDeps, ownerId: string, clientId: string): Promise<void> {
@@ -59,6 +60,12 @@ export async function createMission(
   return (await getMission(deps.database, owner.id, id))!;
 }
 
+/** undefined: unchanged; marking it received twice keeps the first date. */
+function ratingReceivedAtAfter(received: boolean | undefined, before: number | null, now: number) {
+  if (received === undefined) return undefined;
+  return received ? (before ?? now) : null;
+}
+
 export async function patchMission(
   deps: AppDeps,
   owner: CurrentOwner,
@@ -69,13 +76,18 @@ export async function patchMission(
   const merged = validate(missionInputSchema, { ...missionAsInput(existing), ...patch });
   if (merged.clientId !== existing.clientId) await checkClient(deps, owner.id, merged.clientId);
   const now = deps.clock.now();
-  await updateMission(
-    deps.database,
-    owner.id,
-    existing.id,
-    withStatus(merged, dateInZone(now, owner.timeZone)),
-    now,
-  );
+  const next = withStatus(merged, dateInZone(now, owner.timeZone));
+  const ratingReceivedAt = ratingReceivedAtAfter(patch.ratingReceived, existing.ratingReceivedAt, now);
+  // The workflows the change starts or stops are in the same batch as the change itself.
+  await deps.database.batch([
+    updateMissionStatement(deps.database, owner.id, existing.id, next, now, ratingReceivedAt),
+    ...missionChangeStatements(
+      deps,
+      existing,
+      { ...next, id: existing.id, ownerId: owner.id, endDate: next.endDate ?? null },
+      existing.ratingReceivedAt === null && ratingReceivedAt !== undefined && ratingReceivedAt !== null,
+    ),
+  ]);
   return (await getMission(deps.database, owner.id, existing.id))!;
 }
 

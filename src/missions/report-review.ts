@@ -9,6 +9,7 @@ import { type ActivityReportRow, getReportForReview, recordClientDecision } from
 import { draftInvoiceIfMonthly } from "./activity-reports.ts";
 import { type ClientRow, getClient } from "./client-store.ts";
 import { getMission, type MissionWithClient } from "./mission-store.ts";
+import { reportDecidedStatements } from "./mission-workflows.ts";
 import { reportDecidedEmail } from "./report-emails.ts";
 import { readReviewToken } from "./review-link.ts";
 
@@ -66,6 +67,8 @@ export async function decideReview(
   }
   const invoiceId =
     decision === "approved" ? await draftInvoiceIfMonthly(deps, owner.id, mission, after) : undefined;
+  // Ends the workflows waiting on this answer (the client's reminder; the final invoice when approved).
+  await deps.database.batch(reportDecidedStatements(deps, after, decision));
   const base = deps.config.baseUrl;
   const email = reportDecidedEmail({
     locale: owner.locale,
