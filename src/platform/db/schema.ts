@@ -540,3 +540,110 @@ export const workflowEvents = sqliteTable(
   },
   (t) => [index("workflow_events_lookup_idx").on(t.ownerId, t.name, t.key, t.createdAt)],
 );
+
+// ── Webhooks ──────────────────────────────────────────────────────────────────────────────────
+
+// Where the owner wants events POSTed. The signing secret is sealed with SECRET_KEY (we need it back to sign).
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description"),
+    // JSON array of event types, e.g. ["booking.created","invoice.paid"].
+    events: text("events", { mode: "json" }).notNull().$type<string[]>(),
+    sealedSecret: text("sealed_secret").notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull(),
+    disabledReason: text("disabled_reason"),
+    // Start of the current run of failed attempts; cleared by any success. Three days of it disables the endpoint.
+    failingSince: integer("failing_since"),
+    lastSuccessAt: integer("last_success_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_owner_idx").on(t.ownerId, t.createdAt)],
+);
+
+// Every event, once, with the exact body that is signed and sent (replays send the same bytes).
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    // AUTOINCREMENT: a strictly increasing order, even for two events in the same millisecond.
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    // "booking:<id>", "invoice:<id>"…: deliveries of one resource to one endpoint go out in order.
+    resource: text("resource").notNull(),
+    // Same key twice = one event (a use case retried after a crash emits nothing new).
+    dedupeKey: text("dedupe_key").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("webhook_events_dedupe_idx").on(t.ownerId, t.dedupeKey),
+    index("webhook_events_owner_idx").on(t.ownerId, t.seq),
+  ],
+);
+
+// One event to one endpoint. "waiting" = behind an unfinished delivery of the same resource to the same endpoint.
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => owners.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    eventSeq: integer("event_seq").notNull(),
+    eventType: text("event_type").notNull(),
+    resource: text("resource").notNull(),
+    // The event id for the automatic delivery; "replay:<id>" for each manual replay.
+    dedupeKey: text("dedupe_key").notNull(),
+    replayOf: text("replay_of"),
+    status: text("status", { enum: ["waiting", "pending", "delivering", "succeeded", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    firstAttemptAt: integer("first_attempt_at"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: integer("lease_until"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_dedupe_idx").on(t.endpointId, t.dedupeKey),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_chain_idx").on(t.endpointId, t.resource, t.status, t.eventSeq),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);
+
+// The delivery log: one row per HTTP attempt, with what came back and how long it took.
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: text("id").primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    startedAt: integer("started_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    responseExcerpt: text("response_excerpt"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
+);
