@@ -1,16 +1,16 @@
 // The workflow engine's public face: start, cancel, signal and run what is due. Used by domain code and the tick.
-import type { SQL } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../deps.ts";
 import { errorFields } from "../logger.ts";
 import type { WorkflowDefinition } from "./definition.ts";
 import { executeRun } from "./runner.ts";
+import { workflowEnabledGuard } from "./settings.ts";
 import {
   cancelRunsStatement,
   claimRun,
   dueRunIds,
   getRun,
-  insertEvent,
-  insertRun,
+  insertEventWhere,
   insertRunWhere,
   wakeWaiters,
 } from "./store.ts";
@@ -53,15 +53,18 @@ export async function startScheduledRuns(deps: AppDeps, workflows: WorkflowRegis
   return asked;
 }
 
-/** Starts a run now (or at wakeAt). A second start with the same workflow and key is ignored. */
+/**
+ * Starts a run now (or at wakeAt). A second start with the same workflow and key is ignored, and so is a
+ * start of a workflow the owner switched off (checked in the same statement, whoever starts it).
+ */
 export function startWorkflowStatement(
   deps: Pick<AppDeps, "database" | "clock" | "newId">,
   run: { workflow: string; ownerId: string; key: string; input: Record<string, unknown>; wakeAt?: number },
   onlyIf?: SQL,
-) {
+): SQL {
   const now = deps.clock.now();
   const row = { id: deps.newId(), ...run, wakeAt: run.wakeAt ?? now, now };
-  return onlyIf ? insertRunWhere(row, onlyIf) : insertRun(deps.database, row);
+  return insertRunWhere(row, and(workflowEnabledGuard(run.ownerId, run.workflow), onlyIf) as SQL);
 }
 
 export async function startWorkflow(
@@ -82,15 +85,16 @@ export function cancelWorkflowsStatement(
   return cancelRunsStatement(deps.database, ownerId, workflows, key, deps.clock.now(), onlyIf);
 }
 
-/** Records a domain event and wakes the runs waiting on it. */
+/** Records a domain event and wakes the runs waiting on it; with onlyIf, only if that holds (same batch). */
 export function emitEventStatements(
   deps: Pick<AppDeps, "database" | "clock" | "newId">,
   event: { ownerId: string; name: string; key: string; payload?: Record<string, unknown> },
-) {
+  onlyIf?: SQL,
+): SQL[] {
   const now = deps.clock.now();
   const { ownerId, name, key } = event;
   return [
-    insertEvent(deps.database, { id: deps.newId(), ownerId, name, key, payload: event.payload ?? null, now }),
+    insertEventWhere({ id: deps.newId(), ownerId, name, key, payload: event.payload ?? null, now }, onlyIf),
     wakeWaiters(ownerId, name, key, now),
   ];
 }

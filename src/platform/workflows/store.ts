@@ -15,15 +15,10 @@ export interface NewRun {
   now: number;
 }
 
-/** Starts a run unless one exists for the same workflow and key (starting twice is harmless). */
-export function insertRun(database: Database, run: NewRun) {
-  return database.db
-    .insert(workflowRuns)
-    .values({ ...run, status: "waiting", waitingOn: "start", createdAt: run.now, updatedAt: run.now })
-    .onConflictDoNothing({ target: [workflowRuns.ownerId, workflowRuns.workflow, workflowRuns.key] });
-}
-
-/** The same insert as raw SQL, made only while `guard` holds (e.g. the booking it is about exists). */
+/**
+ * Starts a run unless one exists for the same workflow and key (starting twice is harmless), and only
+ * while `guard` holds (e.g. the booking it is about exists, the workflow is switched on).
+ */
 export function insertRunWhere(run: NewRun, guard: SQL): SQL {
   return sql`INSERT INTO workflow_runs (id, owner_id, workflow, key, input, status, wake_at, waiting_on, attempts, created_at, updated_at)
     SELECT ${run.id}, ${run.ownerId}, ${run.workflow}, ${run.key}, ${JSON.stringify(run.input)}, 'waiting', ${run.wakeAt}, 'start', 0, ${run.now}, ${run.now}
@@ -148,8 +143,7 @@ export function eventWaitLabel(name: string, key: string): string {
   return `event:${name}:${key}`;
 }
 
-export function insertEvent(
-  database: Database,
+export function insertEventWhere(
   e: {
     id: string;
     ownerId: string;
@@ -158,10 +152,11 @@ export function insertEvent(
     payload: Record<string, unknown> | null;
     now: number;
   },
-) {
-  return database.db
-    .insert(workflowEvents)
-    .values({ id: e.id, ownerId: e.ownerId, name: e.name, key: e.key, payload: e.payload, createdAt: e.now });
+  guard?: SQL,
+): SQL {
+  return sql`INSERT INTO workflow_events (id, owner_id, name, key, payload, created_at)
+    SELECT ${e.id}, ${e.ownerId}, ${e.name}, ${e.key}, ${e.payload === null ? null : JSON.stringify(e.payload)}, ${e.now}
+    WHERE ${guard ?? sql`1`}`;
 }
 
 /** Wakes the runs waiting for this event now, instead of at their timeout. */
@@ -206,4 +201,29 @@ export async function listRuns(
     .where(and(...conditions))
     .orderBy(desc(workflowRuns.updatedAt))
     .limit(filter.limit);
+}
+
+export async function getOwnedRun(
+  database: Database,
+  ownerId: string,
+  id: string,
+): Promise<RunRow | undefined> {
+  return database.db
+    .select()
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.ownerId, ownerId), eq(workflowRuns.id, id)))
+    .get();
+}
+
+/** A failed run back in the queue now, its retries counted afresh; the journal keeps what already ran. */
+export function retryRunStatement(ownerId: string, id: string, now: number): SQL {
+  return sql`UPDATE workflow_runs SET status = 'waiting', wake_at = ${now}, waiting_on = 'retry', attempts = 0,
+      last_error = NULL, finished_at = NULL, updated_at = ${now}
+    WHERE owner_id = ${ownerId} AND id = ${id} AND status = 'failed'`;
+}
+
+/** The owner stops a run that is waiting (or dismisses a failed one); a running step finishes first. */
+export function cancelRunStatement(ownerId: string, id: string, now: number): SQL {
+  return sql`UPDATE workflow_runs SET status = 'cancelled', finished_at = ${now}, updated_at = ${now}
+    WHERE owner_id = ${ownerId} AND id = ${id} AND status IN ('waiting', 'failed')`;
 }
