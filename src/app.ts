@@ -30,6 +30,7 @@ import { schedulingDashboardRoutes } from "./scheduling/dashboard-routes.ts";
 import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
 import { bookingPageRoutes } from "./scheduling/page-routes.ts";
 import { publicApiRoutes } from "./scheduling/public-api-routes.ts";
+import { webhooksApiRoutes } from "./webhooks/api-routes.ts";
 
 export type App = Hono<AppEnv>;
 
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): App {
   api.route("/", calendarsApiRoutes());
   api.route("/", leadsApiRoutes());
   api.route("/", workflowApiRoutes());
+  api.route("/", webhooksApiRoutes());
   api.get("/me", (c) => c.json(c.get("owner")));
   app.route("/api", api);
 

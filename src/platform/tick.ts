@@ -2,6 +2,7 @@
 import { WORKFLOWS } from "../../workflows/index.ts";
 import { type CalendarWorkReport, runCalendarWork } from "../calendars/calendar-work.ts";
 import { sendDueDeclineEmails } from "../leads/decline.ts";
+import { deliverDueWebhooks, type WebhookReport } from "../webhooks/deliver.ts";
 import type { AppDeps } from "./deps.ts";
 import { errorFields } from "./logger.ts";
 import { deliverDue } from "./mail/outbox.ts";
@@ -19,6 +20,7 @@ export interface TickReport {
   calendars: CalendarWorkReport;
   leadDeclines: { sent: number };
   mail: { sent: number; failed: number; retrying: number };
+  webhooks: WebhookReport;
 }
 
 /** A name for this process in leases, so two schedulers on one database never run the same step. */
@@ -53,12 +55,19 @@ export async function tick(
     failed: 0,
     retrying: 0,
   });
+  const webhooks = await guarded("webhooks", () => deliverDueWebhooks(deps), {
+    delivered: 0,
+    retrying: 0,
+    failed: 0,
+    disabledEndpoints: 0,
+  });
   return {
     at: new Date(deps.clock.now()).toISOString(),
     workflows: runs,
     calendars,
     leadDeclines: declines,
     mail,
+    webhooks,
   };
 }
 

@@ -1,0 +1,40 @@
+// Starts delivering right after an event is recorded instead of waiting for the next tick. One pass at a time
+// per database in this process: events recorded during a pass ask for one more pass, not for a pass each.
+import type { Database } from "../platform/db/database.ts";
+import type { AppDeps } from "../platform/deps.ts";
+import { errorFields } from "../platform/logger.ts";
+import { deliverDueWebhooks } from "./deliver.ts";
+
+interface PassState {
+  running: boolean;
+  again: boolean;
+}
+
+const passes = new WeakMap<Database, PassState>();
+
+export function nudgeDelivery(deps: AppDeps): void {
+  let state = passes.get(deps.database);
+  if (!state) {
+    state = { running: false, again: false };
+    passes.set(deps.database, state);
+  }
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  const current = state;
+  const loop = async () => {
+    try {
+      do {
+        current.again = false;
+        await deliverDueWebhooks(deps);
+      } while (current.again);
+    } catch (error) {
+      deps.logger.warn("webhook delivery pass failed; the tick will retry", errorFields(error));
+    } finally {
+      current.running = false;
+    }
+  };
+  deps.defer(loop());
+}
