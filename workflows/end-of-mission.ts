@@ -33,6 +33,7 @@ import { FINAL_REPORT_APPROVAL_DAYS, finalReportState } from "../src/missions/re
 import { prefillActivityDays } from "../src/missions/working-days.ts";
 import type { AppDeps } from "../src/platform/deps.ts";
 import { defineWorkflow } from "../src/platform/workflows/definition.ts";
+import { emitRatingRequested } from "../src/webhooks/workflow-events.ts";
 
 export interface EndOfMissionInput {
   missionId: string;
@@ -162,6 +163,9 @@ export const endOfMission = defineWorkflow<EndOfMissionInput>({
       ratingMail(deps, ctx.ownerId, missionId, ctx.now(), { kind: "request", dueAt: requestAt }),
     );
     if (!request.sent) return;
+    await ctx.step("webhook-rating-requested", () =>
+      emitRatingRequested(deps, ctx.ownerId, missionId, ctx.runId),
+    );
     const [first, last] = ratingReminderAts(await ctx.step("requested", () => ctx.now()));
     if (await ctx.waitForEvent("rating-before-reminder", received, { timeoutAt: first })) return;
     await ctx.sendEmail("rating-reminder", () =>

@@ -9,6 +9,8 @@ import { BOOKING_DECIDED, BOOKING_REMINDERS, PENDING_APPROVAL } from "../src/sch
 import { ownerPendingReminderEmail, pendingDeclinedEmail } from "../src/scheduling/emails/index.ts";
 import { loadBookingContext } from "../src/scheduling/manage-booking.ts";
 import { pendingDeadlines } from "../src/scheduling/reminder-policy.ts";
+import { emitWebhookEvent } from "../src/webhooks/emit.ts";
+import { bookingEvent } from "../src/webhooks/payloads.ts";
 
 export interface PendingApprovalInput {
   bookingId: string;
@@ -58,7 +60,13 @@ export const pendingApproval = defineWorkflow<PendingApprovalInput>({
         cancelStatement(deps.database, bookingId, "owner", "not approved in time", now),
         cancelWorkflowsStatement(deps, booking.owner.id, [BOOKING_REMINDERS], bookingId),
       ]);
-      return (result?.changes ?? 0) === 1;
+      const cancelled = (result?.changes ?? 0) === 1;
+      if (cancelled)
+        await emitWebhookEvent(
+          deps,
+          bookingEvent("booking.cancelled", booking.booking, { by: "owner", reason: "not approved in time" }),
+        );
+      return cancelled;
     });
     if (!declined) return;
     await ctx.sendEmail("tell-prospect", async () => {

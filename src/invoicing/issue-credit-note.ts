@@ -5,6 +5,8 @@ import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { invoiceEvent } from "../webhooks/payloads.ts";
 import { buildCreditNote, remainingCreditableCents } from "./credit-note.ts";
 import type { InvoiceLineInput } from "./invoice-model.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
@@ -61,7 +63,11 @@ export async function issueCreditNote(
       const { changes } = await deps.database.run(
         issueCreditNoteStatement({ ...target, id, original, document, totals, now }),
       );
-      if (changes === 1) return (await getInvoice(deps.database, owner.id, id))!;
+      if (changes === 1) {
+        const creditNote = (await getInvoice(deps.database, owner.id, id))!;
+        await emitWebhookEvent(deps, invoiceEvent("invoice.issued", creditNote));
+        return creditNote;
+      }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       continue;

@@ -7,6 +7,8 @@ import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { invoiceEvent } from "../webhooks/payloads.ts";
 import { sellerFromSettings } from "./business-settings.ts";
 import { DEFAULT_PAYMENT_TERMS_DAYS, dueDate } from "./due-date.ts";
 import { buyerFromClient, invoiceDocument } from "./invoice-draft.ts";
@@ -88,7 +90,11 @@ export async function issueInvoice(
         }),
         startDunningStatement(deps, owner.id, id),
       ]);
-      if (issued?.changes === 1) return (await getInvoice(deps.database, owner.id, id))!;
+      if (issued?.changes === 1) {
+        const invoice = (await getInvoice(deps.database, owner.id, id))!;
+        await emitWebhookEvent(deps, invoiceEvent("invoice.issued", invoice));
+        return invoice;
+      }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       continue;

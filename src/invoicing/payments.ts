@@ -6,6 +6,8 @@ import { payments } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { invoiceEvent } from "../webhooks/payloads.ts";
 import { paymentSchema } from "./invoice-input.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
 import { invoicePaidStatements } from "./invoice-workflows.ts";
@@ -82,7 +84,10 @@ export async function recordPayment(
     });
   }
   // Fully paid: the payment reminders stop now rather than find it out at their next date.
-  if (balanceCents(after) <= 0) await deps.database.batch(invoicePaidStatements(deps, ownerId, invoiceId));
+  if (balanceCents(after) <= 0) {
+    await deps.database.batch(invoicePaidStatements(deps, ownerId, invoiceId));
+    await emitWebhookEvent(deps, invoiceEvent("invoice.paid", after));
+  }
   const payment = (await deps.database.db.select().from(payments).where(eq(payments.id, id)).get())!;
   return { payment, invoice: after };
 }

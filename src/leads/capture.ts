@@ -6,6 +6,8 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import type { Locale } from "../platform/i18n.ts";
 import { todayIn } from "../scheduling/zoned-bounds.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { newLeadEvents } from "../webhooks/payloads.ts";
 import { insertLead, upsertContact } from "./lead-store.ts";
 import { eventStatement } from "./lead-writes.ts";
 import type { Actor, Stage } from "./pipeline.ts";
@@ -104,5 +106,20 @@ export async function captureLead(
     .from(contacts)
     .where(and(eq(contacts.ownerId, owner.id), eq(contacts.email, email)))
     .get();
+  await emitWebhookEvent(
+    deps,
+    newLeadEvents(
+      {
+        id: leadId,
+        ownerId: owner.id,
+        email,
+        source: input.channel,
+        verdict: verdict.verdict,
+        reasons: verdict.reasons,
+        stage,
+      },
+      input.via,
+    ),
+  );
   return { ...verdict, leadId, contactId: contact!.id, merged: existing !== undefined, stage };
 }

@@ -1,6 +1,8 @@
 // Use cases that move a lead along: change its stage, its verdict, its notes. Each is one guarded batch.
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { leadStageEvent, leadTriagedEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { notesStatements, stageMoveStatements, verdictStatements } from "./lead-writes.ts";
 import { type Actor, checkMove, isStage, type Stage } from "./pipeline.ts";
@@ -53,6 +55,7 @@ export async function moveLead(
   // Nobody else moved it between our read and our write: the guarded UPDATE says so.
   if (results[0]?.changes !== 1)
     throw new AppError("conflict", { detail: "This lead was moved by someone else at the same time." });
+  await emitWebhookEvent(deps, leadStageEvent(ownerId, leadId, { from, ...request }));
   return { moved: true, from };
 }
 
@@ -77,7 +80,9 @@ export async function setVerdict(
       now: deps.clock.now(),
     }),
   );
-  return { changed: update?.changes === 1 };
+  const changed = update?.changes === 1;
+  if (changed) await emitWebhookEvent(deps, leadTriagedEvent(ownerId, leadId, to, by));
+  return { changed };
 }
 
 export async function setNotes(

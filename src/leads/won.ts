@@ -11,6 +11,8 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { leadStageEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { eventStatement, ownerTouchStatement, stageMoveStatements } from "./lead-writes.ts";
 import { isStage } from "./pipeline.ts";
@@ -75,6 +77,8 @@ export async function winLead(
   );
   if (results[results.length - 1]?.changes !== 1)
     throw new AppError("conflict", { detail: "This lead is already won, and its mission was created." });
+  if (from !== "won")
+    await emitWebhookEvent(deps, leadStageEvent(owner.id, leadId, { from, to: "won", by: "owner" }));
   try {
     if (newClient)
       await insertClient(deps.database, { id: clientId, ownerId: owner.id, input: newClient, now });

@@ -9,6 +9,8 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { missionStatusEvents } from "../webhooks/payloads.ts";
 import { getClient } from "./client-store.ts";
 import {
   type MissionInput,
@@ -57,7 +59,9 @@ export async function createMission(
     input: withStatus(input, dateInZone(now, owner.timeZone)),
     now,
   });
-  return (await getMission(deps.database, owner.id, id))!;
+  const mission = (await getMission(deps.database, owner.id, id))!;
+  await emitWebhookEvent(deps, missionStatusEvents(null, mission));
+  return mission;
 }
 
 /** undefined: unchanged; marking it received twice keeps the first date. */
@@ -88,7 +92,9 @@ export async function patchMission(
       existing.ratingReceivedAt === null && ratingReceivedAt !== undefined && ratingReceivedAt !== null,
     ),
   ]);
-  return (await getMission(deps.database, owner.id, existing.id))!;
+  const mission = (await getMission(deps.database, owner.id, existing.id))!;
+  await emitWebhookEvent(deps, missionStatusEvents(existing, mission));
+  return mission;
 }
 
 export const externalInvoiceSchema = z.object({

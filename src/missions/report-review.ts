@@ -5,6 +5,8 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { sendMail } from "../platform/mail/send.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { reportApprovedEvent } from "../webhooks/payloads.ts";
 import { type ActivityReportRow, getReportForReview, recordClientDecision } from "./activity-report-store.ts";
 import { draftInvoiceIfMonthly } from "./activity-reports.ts";
 import { type ClientRow, getClient } from "./client-store.ts";
@@ -69,6 +71,11 @@ export async function decideReview(
     decision === "approved" ? await draftInvoiceIfMonthly(deps, owner.id, mission, after) : undefined;
   // Ends the workflows waiting on this answer (the client's reminder; the final invoice when approved).
   await deps.database.batch(reportDecidedStatements(deps, after, decision));
+  if (decision === "approved")
+    await emitWebhookEvent(
+      deps,
+      reportApprovedEvent({ ...after, invoiceId: invoiceId ?? after.invoiceId }, "client"),
+    );
   const base = deps.config.baseUrl;
   const email = reportDecidedEmail({
     locale: owner.locale,

@@ -7,6 +7,8 @@ import { type TriageReason, triage } from "../leads/triage.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
 import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
@@ -110,6 +112,7 @@ export async function createBooking(
         at: now,
       }),
     ]);
+    await emitWebhookEvent(deps, newLeadEvents({ ...lead, stage: "declined" }, "booking-link"));
     return { booking: null, lead: leadResult, request };
   }
 
@@ -184,5 +187,9 @@ export async function createBooking(
       detail: "Someone booked this time a moment ago. Pick another slot.",
     });
   }
+  await emitWebhookEvent(deps, [
+    ...newLeadEvents({ ...lead, stage: "call_scheduled" }, "booking-link"),
+    bookingEvent("booking.created", booking),
+  ]);
   return { booking, lead: leadResult, request };
 }

@@ -5,6 +5,8 @@ import { insertLeadEvent } from "../leads/lead-store.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { verifyLink } from "../platform/security/signed-links.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { bookingEvent } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { MANAGE_PURPOSE } from "./booking-links.ts";
 import {
@@ -85,7 +87,9 @@ export async function cancelBooking(
         ]
       : []),
   ]);
-  return { cancelled: (result?.changes ?? 0) === 1 };
+  const cancelled = (result?.changes ?? 0) === 1;
+  if (cancelled) await emitWebhookEvent(deps, bookingEvent("booking.cancelled", ctx.booking, { by, reason }));
+  return { cancelled };
 }
 
 export async function rescheduleBooking(
@@ -138,6 +142,10 @@ export async function rescheduleBooking(
       detail: "Someone booked this time a moment ago. Pick another slot.",
     });
   const booking = (await getBooking(deps.database, ctx.booking.id))!;
+  await emitWebhookEvent(
+    deps,
+    bookingEvent("booking.rescheduled", booking, { previousStartMs: ctx.booking.startMs }),
+  );
   return { previousStartMs: ctx.booking.startMs, booking };
 }
 

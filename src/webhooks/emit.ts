@@ -52,14 +52,22 @@ export function webhookEventStatements(deps: Deps, input: WebhookEventInput): SQ
 }
 
 /**
- * Records the event after the change it reports. A failure here is logged, never thrown: a booking must not
- * fail because an integration is misconfigured.
+ * Records the event(s) after the change they report, in order, in one batch. A failure here is logged, never
+ * thrown: a booking must not fail because an integration is misconfigured.
  */
-export async function emitWebhookEvent(deps: AppDeps, input: WebhookEventInput): Promise<void> {
+export async function emitWebhookEvent(
+  deps: AppDeps,
+  input: WebhookEventInput | WebhookEventInput[],
+): Promise<void> {
+  const inputs = Array.isArray(input) ? input : [input];
+  if (inputs.length === 0) return;
   try {
-    const [event, deliveries] = await deps.database.batch(webhookEventStatements(deps, input));
-    if ((event?.changes ?? 0) > 0 && (deliveries?.changes ?? 0) > 0) nudgeDelivery(deps);
+    const results = await deps.database.batch(inputs.flatMap((i) => webhookEventStatements(deps, i)));
+    if (results.some((r, i) => i % 2 === 1 && r.changes > 0)) nudgeDelivery(deps);
   } catch (error) {
-    deps.logger.error("webhook event not recorded", { type: input.type, ...errorFields(error) });
+    deps.logger.error("webhook event not recorded", {
+      types: inputs.map((i) => i.type).join(","),
+      ...errorFields(error),
+    });
   }
 }
