@@ -1,5 +1,6 @@
 // Every durable workflow Créneau runs. The engine (src/platform/workflows) looks them up here by name.
 import { registry } from "../src/platform/workflows/engine.ts";
+import { afterCall } from "./after-call.ts";
 import { bookingReminders } from "./booking-reminders.ts";
 import { endOfMission } from "./end-of-mission.ts";
 import { invoiceDunning } from "./invoice-dunning.ts";
@@ -14,4 +15,5 @@ export const WORKFLOWS = registry([
   endOfMission,
   invoiceDunning,
   reEngagement,
+  afterCall,
 ]);

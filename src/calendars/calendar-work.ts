@@ -1,18 +1,17 @@
-// Everything calendars do on the scheduler's tick: due syncs, booking events to retry, call reminders.
+// Everything calendars do on the scheduler's tick: due syncs and booking events to retry. (The owner's
+// reminder before each call is a step of the booking-reminders workflow.)
 // Each part is fenced off: one failing never stops the others, nor the rest of the tick.
 import type { AppDeps } from "../platform/deps.ts";
 import { loadBookingContext } from "../scheduling/manage-booking.ts";
 import { bookingsNeedingWrite } from "./booking-event-store.ts";
 import { syncBookingToCalendar } from "./booking-events.ts";
 import { dueConnectionIds } from "./connection-store.ts";
-import { sendDueReminders } from "./send-reminders.ts";
 import { syncConnection } from "./sync.ts";
 
 export interface CalendarWorkReport {
   synced: number;
   failed: number;
   bookingEvents: number;
-  reminders: number;
 }
 
 const SYNCS_PER_TICK = 20;
@@ -56,6 +55,5 @@ async function fenced<T>(deps: AppDeps, what: string, work: () => Promise<T>, fa
 export async function runCalendarWork(deps: AppDeps): Promise<CalendarWorkReport> {
   const syncs = await fenced(deps, "syncs", () => runDueSyncs(deps), { synced: 0, failed: 0 });
   const bookingEvents = await fenced(deps, "booking events", () => retryBookingEvents(deps), 0);
-  const { sent } = await fenced(deps, "reminders", () => sendDueReminders(deps), { sent: 0 });
-  return { ...syncs, bookingEvents, reminders: sent };
+  return { ...syncs, bookingEvents };
 }

@@ -1,45 +1,40 @@
-// Which calls get their reminder now. Pure: the workflow engine can take this decision over unchanged.
+// The owner's reminder before each call (pure): sent by the booking-reminders workflow N minutes ahead,
+// N chosen in the calendar settings. A reminder after the call began is worse than none: it is skipped.
 
 export const REMINDER_LEADS = [15, 30, 60] as const;
 export type ReminderLead = (typeof REMINDER_LEADS)[number];
+export const LONGEST_REMINDER_LEAD_MS = Math.max(...REMINDER_LEADS) * 60_000;
 
 export interface ReminderSettings {
   /** minutes before the call; 0 turns reminders off */
   reminderMinutes: ReminderLead | 0;
 }
 
-export interface ReminderCandidate {
-  id: string;
-  status: string;
-  startMs: number;
-}
-
-export interface DueReminder {
-  bookingId: string;
-  startMs: number;
-  /** per booking and start: a rescheduled call gets a new reminder, the same one is never sent twice */
-  idempotencyKey: string;
-}
-
-export function reminderKey(bookingId: string, startMs: number): string {
+/**
+ * The idempotency key the tick's interim reminder job used (before the workflow took over): a booking it
+ * already reminded is not reminded again by the workflow.
+ */
+export function legacyReminderKey(bookingId: string, startMs: number): string {
   return `reminder:${bookingId}:${startMs}`;
 }
 
-const LIVE = new Set(["confirmed", "pending"]);
+export type OwnerReminderDecision = "send" | "off" | "not-live" | "moved" | "started" | "already-sent";
 
-/**
- * Reminders whose moment has come and whose call has not started. A tick that runs late still sends
- * them (the call is ahead); once the call has started a reminder is pointless and is skipped, not sent late.
- */
-export function dueReminders(
-  bookings: readonly ReminderCandidate[],
-  settings: ReminderSettings,
-  nowMs: number,
-): DueReminder[] {
-  if (settings.reminderMinutes === 0) return [];
-  const leadMs = settings.reminderMinutes * 60_000;
-  return bookings
-    .filter((b) => LIVE.has(b.status) && b.startMs - leadMs <= nowMs && nowMs < b.startMs)
-    .sort((a, b) => a.startMs - b.startMs)
-    .map((b) => ({ bookingId: b.id, startMs: b.startMs, idempotencyKey: reminderKey(b.id, b.startMs) }));
+export interface OwnerReminderFacts {
+  reminderMinutes: ReminderSettings["reminderMinutes"];
+  /** the booking as it is now; undefined once it is gone */
+  booking: { status: string; startMs: number } | undefined;
+  /** the start this run was made for: a rescheduled booking has a run of its own */
+  runStartMs: number;
+  alreadySent: boolean;
+}
+
+export function ownerReminderDecision(facts: OwnerReminderFacts, nowMs: number): OwnerReminderDecision {
+  if (facts.reminderMinutes === 0) return "off";
+  const booking = facts.booking;
+  if (!booking || (booking.status !== "confirmed" && booking.status !== "pending")) return "not-live";
+  if (booking.startMs !== facts.runStartMs) return "moved";
+  if (nowMs >= booking.startMs) return "started";
+  if (facts.alreadySent) return "already-sent";
+  return "send";
 }

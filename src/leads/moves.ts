@@ -5,6 +5,7 @@ import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { leadStageEvent, leadTriagedEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { notesStatements, stageMoveStatements, verdictStatements } from "./lead-writes.ts";
+import { leadStageChangedStatements } from "./lead-workflows.ts";
 import { type Actor, checkMove, isStage, type Stage } from "./pipeline.ts";
 
 export interface MoveRequest {
@@ -39,8 +40,8 @@ export async function moveLead(
     throw new AppError("validation", {
       errors: [{ path: "lostReason", message: "Say why the lead was lost." }],
     });
-  const results = await deps.database.batch(
-    stageMoveStatements({
+  const results = await deps.database.batch([
+    ...stageMoveStatements({
       ownerId,
       leadId,
       from,
@@ -51,7 +52,8 @@ export async function moveLead(
       now: deps.clock.now(),
       data: request.data,
     }),
-  );
+    ...leadStageChangedStatements(deps, { ownerId, leadId, from, to: request.to }),
+  ]);
   // Nobody else moved it between our read and our write: the guarded UPDATE says so.
   if (results[0]?.changes !== 1)
     throw new AppError("conflict", { detail: "This lead was moved by someone else at the same time." });

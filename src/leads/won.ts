@@ -15,6 +15,7 @@ import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { leadStageEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { eventStatement, ownerTouchStatement, stageMoveStatements } from "./lead-writes.ts";
+import { leadStageChangedStatements } from "./lead-workflows.ts";
 import { isStage } from "./pipeline.ts";
 
 export const winSchema = z.object({
@@ -72,6 +73,7 @@ export async function winLead(
             eventId: moveEventId,
             now,
           }),
+          ...leadStageChangedStatements(deps, { ownerId: owner.id, leadId, from, to: "won" }),
           claim,
         ],
   );

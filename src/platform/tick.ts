@@ -46,7 +46,6 @@ export async function tick(
     synced: 0,
     failed: 0,
     bookingEvents: 0,
-    reminders: 0,
   });
   const declines = await guarded("lead-declines", () => sendDueDeclineEmails(deps), { sent: 0 });
   // Emails recorded above go out in the same tick.

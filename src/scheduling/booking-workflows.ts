@@ -6,43 +6,66 @@ import {
   emitEventStatements,
   startWorkflowStatement,
 } from "../platform/workflows/engine.ts";
+import { DEFAULT_DELAYS, type WorkflowDelays } from "../platform/workflows/settings.ts";
 import type { BookingRow } from "./booking-store.ts";
 
 export const BOOKING_REMINDERS = "booking-reminders";
 export const PENDING_APPROVAL = "pending-approval";
+export const AFTER_CALL = "after-call";
 export const BOOKING_DECIDED = "booking.decided";
-const PENDING_SETTINGS = { remindAfterHours: 12, declineAfterHours: 48 };
+/** The runs that follow the booking's time: a reschedule replaces them, a cancel stops them. */
+const TIMED_WORKFLOWS = [BOOKING_REMINDERS, AFTER_CALL];
 
 type Deps = Pick<AppDeps, "database" | "clock" | "newId">;
+export type BookingWorkflowDelays = Pick<
+  WorkflowDelays,
+  "pendingRemindAfterHours" | "pendingDeclineAfterHours" | "afterCallReminderDays"
+>;
 
-/** Statements to batch with the booking insert: they take effect only if the booking row exists. */
-export function startBookingWorkflows(deps: Deps, booking: BookingRow): SQL[] {
-  const exists = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND start_ms = ${booking.startMs})`;
+function timedStarts(deps: Deps, booking: BookingRow, delays: BookingWorkflowDelays, exists: SQL): SQL[] {
   const input = { bookingId: booking.id, startMs: booking.startMs, bookedAtMs: booking.createdAt };
-  const statements = [
+  const key = `${booking.id}@${booking.startMs}`;
+  const { ownerId } = booking;
+  return [
+    startWorkflowStatement(deps, { workflow: BOOKING_REMINDERS, ownerId, key, input }, exists),
     startWorkflowStatement(
       deps,
       {
-        workflow: BOOKING_REMINDERS,
-        ownerId: booking.ownerId,
-        key: `${booking.id}@${booking.startMs}`,
-        input,
+        workflow: AFTER_CALL,
+        ownerId,
+        key,
+        input: { ...input, reminderDays: delays.afterCallReminderDays },
       },
       exists,
-    ) as SQL,
+    ),
   ];
+}
+
+/**
+ * Statements to batch with the booking insert: they take effect only if the booking row exists (and, for
+ * each workflow, only if the owner has not switched it off).
+ */
+export function startBookingWorkflows(
+  deps: Deps,
+  booking: BookingRow,
+  delays: BookingWorkflowDelays = DEFAULT_DELAYS,
+): SQL[] {
+  const exists = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND start_ms = ${booking.startMs})`;
+  const statements = timedStarts(deps, booking, delays, exists);
   if (booking.status === "pending") {
+    const input = {
+      bookingId: booking.id,
+      startMs: booking.startMs,
+      bookedAtMs: booking.createdAt,
+      remindAfterHours: delays.pendingRemindAfterHours,
+      declineAfterHours: delays.pendingDeclineAfterHours,
+    };
     statements.push(
       startWorkflowStatement(
         deps,
-        {
-          workflow: PENDING_APPROVAL,
-          ownerId: booking.ownerId,
-          key: booking.id,
-          input: { ...input, ...PENDING_SETTINGS },
-        },
+        { workflow: PENDING_APPROVAL, ownerId: booking.ownerId, key: booking.id, input },
         exists,
-      ) as SQL,
+      ),
     );
   }
   return statements;
@@ -61,26 +84,29 @@ export function cancelBookingWorkflows(
   deps: Deps,
   ownerId: string,
   bookingId: string,
-  workflows = [BOOKING_REMINDERS, PENDING_APPROVAL],
+  workflows = [...TIMED_WORKFLOWS, PENDING_APPROVAL],
   onlyIf?: SQL,
 ) {
   return cancelWorkflowsStatement(deps, ownerId, workflows, bookingId, onlyIf);
 }
 
-/** After a reschedule: the old reminders stop, new ones follow the new time. */
-export function moveBookingWorkflows(deps: Deps, booking: BookingRow, newStartMs: number) {
+/** After a reschedule: the old reminders and after-call follow-up stop, new ones follow the new time. */
+export function moveBookingWorkflows(
+  deps: Deps,
+  booking: BookingRow,
+  newStartMs: number,
+  delays: BookingWorkflowDelays = DEFAULT_DELAYS,
+) {
+  const moved = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND start_ms = ${newStartMs})`;
   return [
-    // Only if the move happened (same batch as the guarded UPDATE), and never the run for the new time.
+    // Only if the move happened (same batch as the guarded UPDATE), and never the runs for the new time.
     cancelBookingWorkflows(
       deps,
       booking.ownerId,
       booking.id,
-      [BOOKING_REMINDERS],
-      sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND start_ms = ${newStartMs}) AND workflow_runs.key <> ${`${booking.id}@${newStartMs}`}`,
+      TIMED_WORKFLOWS,
+      sql`${moved} AND workflow_runs.key <> ${`${booking.id}@${newStartMs}`}`,
     ),
-    ...startBookingWorkflows(deps, { ...booking, startMs: newStartMs, createdAt: deps.clock.now() }).slice(
-      0,
-      1,
-    ),
+    ...timedStarts(deps, { ...booking, startMs: newStartMs, createdAt: deps.clock.now() }, delays, moved),
   ];
 }

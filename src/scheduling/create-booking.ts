@@ -7,6 +7,7 @@ import { type TriageReason, triage } from "../leads/triage.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
@@ -180,7 +181,7 @@ export async function createBooking(
       data: { bookingId: booking.id, startMs },
       at: now,
     }),
-    ...startBookingWorkflows(deps, booking),
+    ...startBookingWorkflows(deps, booking, await loadWorkflowSettings(deps.database, owner.id)),
   ]);
   if (taken?.changes !== 1) {
     throw new AppError("slot_unavailable", {

@@ -5,6 +5,7 @@ import { insertLeadEvent } from "../leads/lead-store.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { verifyLink } from "../platform/security/signed-links.ts";
+import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { bookingEvent } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
@@ -121,9 +122,10 @@ export async function rescheduleBooking(
   if (!isSlotBookable(availability, startMs))
     throw new AppError("slot_unavailable", { detail: "This time is not available. Pick another slot." });
   const guard = slotGuard(ctx.owner, ctx.eventType, startMs);
+  const delays = await loadWorkflowSettings(deps.database, ctx.owner.id);
   const [moved] = await deps.database.batch([
     guardedReschedule(ctx.booking.id, guard, now),
-    ...moveBookingWorkflows(deps, ctx.booking, startMs),
+    ...moveBookingWorkflows(deps, ctx.booking, startMs, delays),
     ...(ctx.booking.leadId
       ? [
           insertLeadEvent({

@@ -1,50 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, reminderKey } from "../../src/calendars/reminders.ts";
+import {
+  legacyReminderKey,
+  type OwnerReminderFacts,
+  ownerReminderDecision,
+} from "../../src/calendars/reminders.ts";
 
 const START = Date.parse("2027-03-29T07:00:00Z");
 const MIN = 60_000;
-const call = (over: Partial<{ id: string; status: string; startMs: number }> = {}) => ({
-  id: "b1",
-  status: "confirmed",
-  startMs: START,
+const facts = (over: Partial<OwnerReminderFacts> = {}): OwnerReminderFacts => ({
+  reminderMinutes: 30,
+  booking: { status: "confirmed", startMs: START },
+  runStartMs: START,
+  alreadySent: false,
   ...over,
 });
 
-describe("dueReminders (pure)", () => {
-  it("is due from N minutes before the call until it starts, never after", () => {
-    const settings = { reminderMinutes: 30 as const };
-    expect(dueReminders([call()], settings, START - 31 * MIN)).toEqual([]);
-    expect(dueReminders([call()], settings, START - 30 * MIN)).toEqual([
-      { bookingId: "b1", startMs: START, idempotencyKey: "reminder:b1:1806303600000" },
-    ]);
+describe("ownerReminderDecision (pure)", () => {
+  it("sends while the call is ahead, never once it started", () => {
+    expect(ownerReminderDecision(facts(), START - 30 * MIN)).toBe("send");
     // a late tick still reminds while the call is ahead…
-    expect(dueReminders([call()], settings, START - 1 * MIN)).toHaveLength(1);
+    expect(ownerReminderDecision(facts(), START - MIN)).toBe("send");
     // …but once it started the reminder is skipped, not sent late
-    expect(dueReminders([call()], settings, START)).toEqual([]);
-    expect(dueReminders([call()], settings, START + 5 * MIN)).toEqual([]);
+    expect(ownerReminderDecision(facts(), START)).toBe("started");
+    expect(ownerReminderDecision(facts(), START + 5 * MIN)).toBe("started");
   });
 
-  it("honours the lead, skips cancelled calls and stays silent when reminders are off", () => {
-    const calls = [
-      call(),
-      call({ id: "b2", status: "cancelled" }),
-      call({ id: "b3", status: "pending", startMs: START + 10 * MIN }),
-    ];
-    expect(dueReminders(calls, { reminderMinutes: 15 }, START - 20 * MIN)).toEqual([]);
-    expect(dueReminders(calls, { reminderMinutes: 60 }, START - 50 * MIN).map((r) => r.bookingId)).toEqual([
-      "b1",
-      "b3",
-    ]);
-    expect(dueReminders(calls, { reminderMinutes: 0 }, START - 5 * MIN)).toEqual([]);
+  it("skips cancelled, vanished and moved calls, and stays silent when reminders are off", () => {
+    expect(
+      ownerReminderDecision(facts({ booking: { status: "pending", startMs: START } }), START - MIN),
+    ).toBe("send");
+    expect(
+      ownerReminderDecision(facts({ booking: { status: "cancelled", startMs: START } }), START - MIN),
+    ).toBe("not-live");
+    expect(ownerReminderDecision(facts({ booking: undefined }), START - MIN)).toBe("not-live");
+    expect(
+      ownerReminderDecision(
+        facts({ booking: { status: "confirmed", startMs: START + 60 * MIN } }),
+        START - MIN,
+      ),
+    ).toBe("moved");
+    expect(ownerReminderDecision(facts({ reminderMinutes: 0 }), START - MIN)).toBe("off");
   });
 
-  it("keys each reminder by booking and start, so a rescheduled call gets its own", () => {
-    expect(reminderKey("b1", START)).not.toBe(reminderKey("b1", START + 60 * MIN));
-    const moved = dueReminders(
-      [call({ startMs: START + 60 * MIN })],
-      { reminderMinutes: 30 },
-      START + 40 * MIN,
-    );
-    expect(moved[0]?.idempotencyKey).toBe(reminderKey("b1", START + 60 * MIN));
+  it("never reminds a call the interim job already reminded, under its key per booking and start", () => {
+    expect(ownerReminderDecision(facts({ alreadySent: true }), START - MIN)).toBe("already-sent");
+    expect(legacyReminderKey("b1", START)).toBe("reminder:b1:1806303600000");
+    expect(legacyReminderKey("b1", START)).not.toBe(legacyReminderKey("b1", START + 60 * MIN));
   });
 });

@@ -27,10 +27,12 @@ async function booked(overrides: Record<string, unknown> = {}, start = CALL) {
   return { f, booking, token: booking.manageUrl.split("/bookings/")[1]! };
 }
 
-async function workflowMails(f: Awaited<ReturnType<typeof ownerFixture>>) {
+async function workflowMails(f: Awaited<ReturnType<typeof ownerFixture>>, to?: string) {
   const rows = await f.deps.database.db.select().from(outbox).all();
-  return rows.filter((r) => r.why.startsWith("workflow:"));
+  return rows.filter((r) => r.why.startsWith("workflow:") && (!to || r.toAddress === to));
 }
+
+const PROSPECT = "alice@example.org";
 
 describe("booking-reminders", () => {
   it("reminds the prospect the day before, once, at the right moment", async () => {
@@ -53,19 +55,30 @@ describe("booking-reminders", () => {
     expect(mails[0]!.subject).toContain("Rappel");
   });
 
-  it("sends nothing for a call booked less than a day ahead", async () => {
+  it("sends the prospect nothing for a call booked less than a day ahead (the owner still gets theirs)", async () => {
     const { f } = await booked({}, "2027-03-26T11:30:00+01:00");
     f.clock.set("2027-03-26T10:00:00Z");
     await tick(f.deps);
-    expect(await workflowMails(f)).toHaveLength(0);
+    expect(await workflowMails(f, PROSPECT)).toHaveLength(0);
+    expect(await workflowMails(f, "jean@example.com")).toHaveLength(1);
   });
 
   it("after three days down, skips the reminder whose moment has passed instead of sending it late", async () => {
     const { f } = await booked();
     f.clock.set(CALL_MS - HOUR); // the scheduler comes back one hour before the call
-    const report = await tick(f.deps);
-    expect(report.workflows.completed).toBe(1);
+    await tick(f.deps);
     expect(await workflowMails(f)).toHaveLength(0);
+    // What is left is the owner's reminder, 30 minutes before the call.
+    const run = await f.deps.database.db
+      .select()
+      .from(workflowRuns)
+      .where(eq(workflowRuns.workflow, "booking-reminders"))
+      .get();
+    expect(run).toMatchObject({
+      status: "waiting",
+      waitingOn: "sleep:owner-reminder-at-30",
+      wakeAt: CALL_MS - HOUR / 2,
+    });
   });
 
   it("stops when the booking is cancelled, and follows it when it is rescheduled", async () => {
@@ -75,8 +88,10 @@ describe("booking-reminders", () => {
     await tick(cancelled.f.deps);
     expect(await workflowMails(cancelled.f)).toHaveLength(0);
     expect(
-      (await cancelled.f.deps.database.db.select().from(workflowRuns).all()).map((r) => r.status),
-    ).toEqual(["cancelled"]);
+      (await cancelled.f.deps.database.db.select().from(workflowRuns).all())
+        .map((r) => `${r.workflow}:${r.status}`)
+        .sort(),
+    ).toEqual(["after-call:cancelled", "booking-reminders:cancelled"]);
 
     const moved = await booked();
     const newStart = Date.parse("2027-03-30T10:00:00+02:00");
@@ -93,10 +108,15 @@ describe("booking-reminders", () => {
     moved.f.clock.set(newStart - 23 * HOUR);
     await tick(moved.f.deps);
     expect(await workflowMails(moved.f)).toHaveLength(1);
-    const runs = await moved.f.deps.database.db.select().from(workflowRuns).all();
+    const runs = await moved.f.deps.database.db
+      .select()
+      .from(workflowRuns)
+      .where(eq(workflowRuns.workflow, "booking-reminders"))
+      .all();
+    // The new run has sent the prospect's reminder and waits for the owner's, 30 minutes before the call.
     expect(runs.map((r) => `${r.key.split("@")[1]}:${r.status}`).sort()).toEqual([
       `${CALL_MS}:cancelled`,
-      `${newStart}:completed`,
+      `${newStart}:waiting`,
     ]);
   });
 });
