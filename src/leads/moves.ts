@@ -4,8 +4,8 @@ import { AppError } from "../platform/http/problems.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { leadStageEvent, leadTriagedEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
-import { notesStatements, stageMoveStatements, verdictStatements } from "./lead-writes.ts";
 import { leadStageChangedStatements } from "./lead-workflows.ts";
+import { notesStatements, stageMoveStatements, verdictStatements } from "./lead-writes.ts";
 import { type Actor, checkMove, isStage, type Stage } from "./pipeline.ts";
 
 export interface MoveRequest {

@@ -14,8 +14,8 @@ import { validate } from "../platform/http/request-body.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { leadStageEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
-import { eventStatement, ownerTouchStatement, stageMoveStatements } from "./lead-writes.ts";
 import { leadStageChangedStatements } from "./lead-workflows.ts";
+import { eventStatement, ownerTouchStatement, stageMoveStatements } from "./lead-writes.ts";
 import { isStage } from "./pipeline.ts";
 
 export const winSchema = z.object({
