@@ -13,7 +13,10 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-async function subscribe(f: { api: (p: string, i?: { body?: unknown }) => Promise<Response>; clock: { now(): number } }) {
+async function subscribe(f: {
+  api: (p: string, i?: { body?: unknown }) => Promise<Response>;
+  clock: { now(): number };
+}) {
   receiver = await startReceiver(() => f.clock.now());
   const r = await f.api("/api/webhooks", { body: { url: receiver.url(), events: [...WEBHOOK_EVENT_TYPES] } });
   expect(r.status).toBe(201);
@@ -48,8 +51,13 @@ describe("events from the use cases", () => {
       body: { start: "2027-03-30T10:00:00+02:00" },
     });
     expect(moved.status).toBe(200);
-    expect((await f.publicApi(`/api/public/bookings/${token}/cancel`, { body: { reason: "plans changed" } })).status).toBe(200);
-    expect((await f.api(`/api/leads/${lead.id}`, { method: "PATCH", body: { stage: "call_done" } })).status).toBe(200);
+    expect(
+      (await f.publicApi(`/api/public/bookings/${token}/cancel`, { body: { reason: "plans changed" } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await f.api(`/api/leads/${lead.id}`, { method: "PATCH", body: { stage: "call_done" } })).status,
+    ).toBe(200);
     await drain(f.deps);
 
     expect(typesOf(r, (d) => d.id === booking.id)).toEqual([
@@ -57,7 +65,11 @@ describe("events from the use cases", () => {
       "booking.rescheduled",
       "booking.cancelled",
     ]);
-    expect(typesOf(r, (d) => d.id === lead.id)).toEqual(["lead.created", "lead.triaged", "lead.stage_changed"]);
+    expect(typesOf(r, (d) => d.id === lead.id)).toEqual([
+      "lead.created",
+      "lead.triaged",
+      "lead.stage_changed",
+    ]);
     const byType = Object.fromEntries(r.received.map((e) => [e.type, e.data]));
     expect(byType["booking.created"]).toMatchObject({
       leadId: lead.id,
@@ -71,12 +83,19 @@ describe("events from the use cases", () => {
     });
     expect(byType["booking.cancelled"]).toMatchObject({ cancelledBy: "prospect", reason: "plans changed" });
     expect(byType["lead.triaged"]).toMatchObject({ verdict: "qualified" });
-    expect(byType["lead.stage_changed"]).toMatchObject({ from: "call_scheduled", to: "call_done", by: "api" });
+    expect(byType["lead.stage_changed"]).toMatchObject({
+      from: "call_scheduled",
+      to: "call_done",
+      by: "api",
+    });
     expect(r.received.every((e) => e.signatureOk)).toBe(true);
   });
 
   it("missions, activity reports and invoices: started, approved, issued, paid, ended", async () => {
-    const f = await invoicingFixture({ env: { ALLOW_PRIVATE_TARGETS: "1" }, mission: { billingMode: "end" } });
+    const f = await invoicingFixture({
+      env: { ALLOW_PRIVATE_TARGETS: "1" },
+      mission: { billingMode: "end" },
+    });
     const r = await subscribe(f);
     const mission = await f.json<{ id: string }>(
       "/api/missions",
@@ -101,13 +120,23 @@ describe("events from the use cases", () => {
     );
     const invoiceId = invoices.items[0]!.id;
     await f.json(`/api/invoices/${invoiceId}/issue`, { method: "POST" }, 200);
-    await f.json(`/api/invoices/${invoiceId}/payments`, { body: { amountCents: 40_000, date: "2027-04-03" } }, 201);
-    await f.json(`/api/invoices/${invoiceId}/payments`, { body: { amountCents: 44_000, date: "2027-04-04" } }, 201);
+    await f.json(
+      `/api/invoices/${invoiceId}/payments`,
+      { body: { amountCents: 40_000, date: "2027-04-03" } },
+      201,
+    );
+    await f.json(
+      `/api/invoices/${invoiceId}/payments`,
+      { body: { amountCents: 44_000, date: "2027-04-04" } },
+      201,
+    );
     await f.json(`/api/missions/${mission.id}`, { method: "PATCH", body: { status: "ended" } }, 200);
     await drain(f.deps);
 
     expect(typesOf(r, (d) => d.id === mission.id)).toEqual(["mission.started", "mission.ended"]);
-    expect(typesOf(r, (d) => d.missionId === mission.id && "month" in d)).toEqual(["activity_report.approved"]);
+    expect(typesOf(r, (d) => d.missionId === mission.id && "month" in d)).toEqual([
+      "activity_report.approved",
+    ]);
     expect(typesOf(r, (d) => d.id === invoiceId)).toEqual(["invoice.issued", "invoice.paid"]);
     const paid = r.received.find((e) => e.type === "invoice.paid")!.data;
     expect(paid).toMatchObject({ totals: { grossCents: 84_000 }, paidCents: 84_000 });
