@@ -1,9 +1,10 @@
-// Node transports built on nodemailer: SMTP, or .eml files written to a folder.
+// Node transports built on nodemailer: SMTP (one kept connection, see smtp-session.ts), or .eml files in a folder.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer/index.js";
 import { type MailMessage, type MailTransport, PermanentMailError } from "./port.ts";
+import { smtpSession } from "./smtp-session.ts";
 
 function toNodemailer(message: MailMessage): Mail.Options {
   return {
@@ -23,19 +24,28 @@ function toNodemailer(message: MailMessage): Mail.Options {
   };
 }
 
+const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+const viewer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+
 async function renderRaw(message: MailMessage): Promise<string> {
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  const info = await stream.sendMail(toNodemailer(message));
+  const info = await viewer.sendMail(toNodemailer(message));
   return (info.message as Buffer).toString("utf8");
 }
 
+/** The message and its envelope as nodemailer's SMTP transport would send them. */
+async function compose(message: MailMessage) {
+  const info = await composer.sendMail(toNodemailer(message));
+  return { envelope: info.envelope, raw: info.message as Buffer };
+}
+
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {});
+  const session = smtpSession(smtpUrl);
   return {
     name: "smtp",
-    async send(message) {
+    async send(message, options) {
+      const { envelope, raw } = await compose(message);
       try {
-        await transporter.sendMail(toNodemailer(message));
+        await session.send(envelope, raw, options?.beforeCommit);
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
         if (code && code >= 500 && code < 600) throw new PermanentMailError((error as Error).message);

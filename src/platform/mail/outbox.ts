@@ -4,7 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { outbox, type StoredAttachment } from "../db/schema.ts";
 import type { Logger } from "../logger.ts";
-import { type MailMessage, type MailTransport, PermanentMailError } from "./port.ts";
+import { type MailMessage, MailOutcomeUnknownError, type MailTransport, PermanentMailError } from "./port.ts";
 
 export interface OutgoingMail {
   ownerId: string;
@@ -100,26 +100,71 @@ export interface DeliveryDeps extends OutboxDeps {
   logger: Logger;
 }
 
+/** What an email counted as sent without the server's answer says in the dashboard. */
+export const UNCONFIRMED =
+  "Unconfirmed: the whole message reached the mail server but its answer did not come back; not sent again, so it is never received twice.";
+
+/** Thrown by beforeCommit when another sender took the email over: this one must not hand it over. */
+class ClaimLost extends Error {}
+
+/**
+ * A sender that stopped (crash, kill) after handing an email over leaves it "sending" with sent_at set: once its
+ * lease has expired, the email counts as sent, unconfirmed. Resending could deliver it twice.
+ */
+function settleHandedOver(database: Database, now: number) {
+  return database.run(sql`UPDATE outbox SET status = 'sent', lease_until = NULL, last_error = ${UNCONFIRMED}
+    WHERE status = 'sending' AND sent_at IS NOT NULL AND lease_until < ${now}`);
+}
+
 /** Sends one queued email if it is due and nobody else holds it. Returns the resulting status, or null if not claimed. */
 export async function deliverOne(
   deps: DeliveryDeps,
   id: string,
 ): Promise<"sent" | "queued" | "failed" | null> {
   const now = deps.clock.now();
-  const claimed = await deps.database.run(sql`
-    UPDATE outbox SET status = 'sending', lease_until = ${now + deps.leaseMs}, attempts = attempts + 1
-    WHERE id = ${id} AND ((status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until < ${now}))`);
-  if (claimed.changes !== 1) return null;
-  const row = await deps.database.db.select().from(outbox).where(eq(outbox.id, id)).get();
+  // One statement claims the email and reads it. The attempt number it takes fences every later write: a sender
+  // whose lease expired and was taken over can no longer hand the message over, nor record anything.
+  const [row] = await deps.database.db
+    .update(outbox)
+    .set({
+      status: "sending",
+      leaseUntil: now + deps.leaseMs,
+      attempts: sql`${outbox.attempts} + 1`,
+      sentAt: null,
+    })
+    .where(
+      and(
+        eq(outbox.id, id),
+        sql`((${outbox.status} = 'queued' AND ${outbox.nextAttemptAt} <= ${now})
+          OR (${outbox.status} = 'sending' AND ${outbox.leaseUntil} < ${now} AND ${outbox.sentAt} IS NULL))`,
+      ),
+    )
+    .returning();
   if (!row) return null;
+  const mine = and(eq(outbox.id, id), eq(outbox.attempts, row.attempts));
+  // Recorded right before the point of no return (SMTP: the final dot), so a crash after it never sends again.
+  const beforeCommit = async () => {
+    const handedOver = await deps.database.run(sql`UPDATE outbox SET sent_at = ${deps.clock.now()}
+      WHERE id = ${id} AND status = 'sending' AND attempts = ${row.attempts}`);
+    if (handedOver.changes !== 1) throw new ClaimLost();
+  };
   try {
-    await deps.transport.send(messageFromRow(row, deps.mailFrom));
+    await deps.transport.send(messageFromRow(row, deps.mailFrom), { beforeCommit });
     await deps.database.db
       .update(outbox)
       .set({ status: "sent", sentAt: deps.clock.now(), leaseUntil: null, lastError: null })
-      .where(eq(outbox.id, id));
+      .where(mine);
     return "sent";
   } catch (error) {
+    if (error instanceof ClaimLost) return null;
+    if (error instanceof MailOutcomeUnknownError) {
+      // It may be in the recipient's inbox already: count it as sent rather than risk a second copy.
+      await deps.database.db
+        .update(outbox)
+        .set({ status: "sent", leaseUntil: null, lastError: UNCONFIRMED })
+        .where(mine);
+      return "sent";
+    }
     const permanent = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
     const status = permanent ? "failed" : "queued";
     deps.logger.warn("mail delivery failed", {
@@ -133,10 +178,12 @@ export async function deliverOne(
       .set({
         status,
         leaseUntil: null,
+        // The server answered with a refusal: nothing was delivered, even after the hand-over.
+        sentAt: null,
         lastError: (error as Error).message?.slice(0, 1000) ?? String(error),
         nextAttemptAt: deps.clock.now() + retryDelayMs(row.attempts),
       })
-      .where(eq(outbox.id, id));
+      .where(mine);
     return status;
   }
 }
@@ -147,6 +194,7 @@ export async function deliverDue(
   limit = 100,
 ): Promise<{ sent: number; failed: number; retrying: number }> {
   const now = deps.clock.now();
+  await settleHandedOver(deps.database, now);
   const due = await deps.database.db
     .select({ id: outbox.id })
     .from(outbox)
