@@ -1,5 +1,6 @@
 // Every durable workflow Créneau runs. The engine (src/platform/workflows) looks them up here by name.
 import { registry } from "../src/platform/workflows/engine.ts";
+import { abandonedForm } from "./abandoned-form.ts";
 import { afterCall } from "./after-call.ts";
 import { bookingReminders } from "./booking-reminders.ts";
 import { endOfMission } from "./end-of-mission.ts";
@@ -16,4 +17,5 @@ export const WORKFLOWS = registry([
   invoiceDunning,
   reEngagement,
   afterCall,
+  abandonedForm,
 ]);

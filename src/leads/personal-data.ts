@@ -30,7 +30,8 @@ const theirLeads = (ownerId: string, contactId: string) =>
 
 /** Emails to the person, and the ones about them (the owner's notifications carry their booking or lead id). */
 function emailsAbout(ownerId: string, contactId: string, email: string): SQL {
-  return sql`owner_id = ${ownerId} AND (to_address = ${email}
+  // Contacts keep the email lower-cased; what people typed (and was written to) may not be.
+  return sql`owner_id = ${ownerId} AND (lower(to_address) = ${email.toLowerCase()}
     OR EXISTS (SELECT 1 FROM leads l WHERE l.owner_id = ${ownerId} AND l.contact_id = ${contactId} AND outbox.idempotency_key LIKE 'lead:' || l.id || ':%')
     OR EXISTS (SELECT 1 FROM bookings b JOIN leads l ON l.id = b.lead_id WHERE l.owner_id = ${ownerId} AND l.contact_id = ${contactId}
       AND outbox.idempotency_key LIKE 'booking:' || b.id || ':%'))`;
@@ -114,6 +115,9 @@ export async function erasePerson(deps: AppDeps, ownerId: string, contactId: str
     sql`UPDATE leads SET contact_id = NULL, answers = '{}', reasons = '[]', utm = NULL, notes = NULL, updated_at = ${now}
       WHERE owner_id = ${ownerId} AND contact_id = ${contactId}`,
     deps.database.db.delete(contacts).where(and(eq(contacts.ownerId, ownerId), eq(contacts.id, contactId))),
+    // An unfinished booking form keeps the answers in its nudge run: it goes too.
+    sql`DELETE FROM workflow_runs WHERE owner_id = ${ownerId} AND workflow = 'abandoned-form'
+      AND json_extract(input, '$.email') = ${contact.email.toLowerCase()}`,
   ]);
   return {
     emails: results[0]?.changes ?? 0,

@@ -15,6 +15,7 @@ import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts"
 import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
 import { startBookingWorkflows } from "./booking-workflows.ts";
 import type { StoredEventType } from "./event-type-input.ts";
+import { formBookedStatements } from "./form-nudge.ts";
 import { validateAnswers } from "./questions.ts";
 import { isSlotBookable } from "./slots.ts";
 import { criteriaFor } from "./triage-criteria.ts";
@@ -182,6 +183,7 @@ export async function createBooking(
       at: now,
     }),
     ...startBookingWorkflows(deps, booking, await loadWorkflowSettings(deps.database, owner.id)),
+    ...formBookedStatements(deps, booking),
   ]);
   if (taken?.changes !== 1) {
     throw new AppError("slot_unavailable", {

@@ -9,6 +9,7 @@ import { wantsJson } from "../platform/http/errors.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import type { Locale } from "../platform/i18n.ts";
+import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { loadAvailability } from "./availability.ts";
 import { manageToken } from "./booking-links.ts";
 import { notifyBookingCreated } from "./booking-notifications.ts";
@@ -16,6 +17,7 @@ import { busyLoaderFor } from "./busy.ts";
 import { createBooking } from "./create-booking.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 import { eventTitle } from "./event-type-view.ts";
+import { startAbandonedFormStatement } from "./form-nudge.ts";
 import { pageMessages } from "./page-messages.ts";
 import { type BookingDraft, readDraft, signDraft } from "./pages/booking-draft.ts";
 import {
@@ -28,6 +30,7 @@ import {
 } from "./pages/booking-form.ts";
 import { bookingFormErrors, bookingFormPage } from "./pages/booking-form-page.ts";
 import { manageRoutes } from "./pages/manage-routes.ts";
+import { nudgeOptOutRoutes } from "./pages/nudge-opt-out-routes.ts";
 import { ownerActionRoutes } from "./pages/owner-action-routes.ts";
 import type { LinkHeader } from "./pages/public-parts.ts";
 import { declinedPage, messagePage, slotsPage } from "./pages/slots-page.ts";
@@ -152,6 +155,7 @@ function draftProblem(c: AppContext, link: Link, locale: Locale, reason: "expire
 export function bookingPageRoutes() {
   const app = new Hono<AppEnv>();
   // Fixed paths first: /bookings/{token} would otherwise read as /{handle}/{slug}.
+  app.route("/bookings/stop", nudgeOptOutRoutes());
   app.route("/bookings", manageRoutes());
   app.route("/m/bookings", ownerActionRoutes());
 
@@ -206,6 +210,17 @@ export function bookingPageRoutes() {
       const reasons = result.lead.reasons.filter((r) => r.outcome === "fail").map((r) => r.message[locale]);
       return c.html(declinedPage({ locale, header: linkHeaderOf(link, locale), name: draft.name, reasons }));
     }
+    // The attempt is recorded as an abandoned-form run: one nudge later unless this email books this link.
+    const { abandonedFormHours } = await loadWorkflowSettings(deps.database, owner.id);
+    await deps.database.batch([
+      startAbandonedFormStatement(deps, {
+        ownerId: owner.id,
+        eventTypeId: eventType.id,
+        draft,
+        timeZone: zone ?? null,
+        nudgeAfterHours: abandonedFormHours,
+      }),
+    ]);
     const token = signDraft(deps.config.secretKey, eventType.id, draft, now);
     if (token.length > MAX_URL_TOKEN)
       return c.html(await renderSlots(c, link, locale, { token, draft, zone }));

@@ -8,6 +8,8 @@ import type { AnswerValue } from "../questions.ts";
 
 export const DRAFT_PURPOSE = "booking.draft";
 export const DRAFT_TTL_MS = 3 * 3600_000;
+/** The draft in an abandoned-form nudge: the visitor may come back days later. */
+export const NUDGE_DRAFT_TTL_MS = 7 * 86_400_000;
 
 export interface BookingDraft {
   name: string;
@@ -19,11 +21,17 @@ export interface BookingDraft {
   locale: Locale;
 }
 
-export function signDraft(secret: string, eventTypeId: string, draft: BookingDraft, nowMs: number): string {
+export function signDraft(
+  secret: string,
+  eventTypeId: string,
+  draft: BookingDraft,
+  nowMs: number,
+  ttlMs = DRAFT_TTL_MS,
+): string {
   return signLink(secret, {
     purpose: DRAFT_PURPOSE,
     subject: eventTypeId,
-    exp: nowMs + DRAFT_TTL_MS,
+    exp: nowMs + ttlMs,
     data: { draft: JSON.stringify(draft) },
   });
 }
