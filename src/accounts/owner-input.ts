@@ -1,6 +1,7 @@
 // What it takes to create an owner: validated the same way for the setup page, the CLI and tests.
 import { z } from "zod";
 import { LOCALES } from "../platform/i18n.ts";
+import { isValidTimeZone as isKnownTimeZone } from "../scheduling/zone-clock.ts";
 
 // Public URLs are /{handle}/{slug}: a handle must never shadow an application path.
 export const RESERVED_HANDLES = new Set([
@@ -29,13 +30,9 @@ export const RESERVED_HANDLES = new Set([
 ]);
 
 export function isValidTimeZone(zone: string): boolean {
+/** An IANA name with an area ("Europe/Paris") or "UTC": abbreviations like "CET" are refused. */
   if (!zone.includes("/") && zone !== "UTC") return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(zone);
 }
 
 export const timeZoneSchema = z

@@ -2,7 +2,9 @@
 import type { AppDeps } from "../platform/deps.ts";
 import { LIMIT_MARGIN_MS } from "./booking-limits.ts";
 import { liveBookingsBetween } from "./booking-store.ts";
+import { MINUTE_MS } from "./calendar-days.ts";
 import type { StoredEventType } from "./event-type-input.ts";
+import { MAX_DURATION_MINUTES } from "./slot-rules-validation.ts";
 import type { AvailabilityInput } from "./slots.ts";
 
 /** Busy intervals from connected calendars; calendar sync plugs in here. */
@@ -14,6 +16,12 @@ export type BusyLoader = (
 
 export const noBusyTimes: BusyLoader = async () => [];
 
+/**
+ * How far from a slot another booking can still block it: the slot's buffer before it, the other
+ * booking's buffer before it, or that booking's length plus its buffer after, each at most a day.
+ */
+export const BLOCKING_MARGIN_MS = 3 * MAX_DURATION_MINUTES * MINUTE_MS;
+
 export async function loadAvailability(
   deps: Pick<AppDeps, "database" | "clock">,
   ownerId: string,
@@ -22,9 +30,11 @@ export async function loadAvailability(
   toMs: number,
   busyLoader: BusyLoader = noBusyTimes,
 ): Promise<AvailabilityInput> {
-  // Margins cover buffers reaching across the range and the whole weeks that per-week limits count.
-  const from = fromMs - LIMIT_MARGIN_MS;
-  const to = toMs + LIMIT_MARGIN_MS;
+  // Margins cover buffers reaching across the range and, with limits, the whole weeks they count.
+  const limited = eventType.maxPerDay !== undefined || eventType.maxPerWeek !== undefined;
+  const margin = limited ? LIMIT_MARGIN_MS : BLOCKING_MARGIN_MS;
+  const from = fromMs - margin;
+  const to = toMs + margin;
   const [bookings, busy] = await Promise.all([
     liveBookingsBetween(deps.database, ownerId, eventType.id, from, to),
     busyLoader(ownerId, from, to),

@@ -1,7 +1,9 @@
 // Event types in the database: the validated definition is stored whole as JSON, scoped by owner.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { OwnerRow } from "../accounts/store.ts";
 import type { Database } from "../platform/db/database.ts";
-import { bookings, eventTypes } from "../platform/db/schema.ts";
+import { preparedOnce } from "../platform/db/prepared.ts";
+import { bookings, eventTypes, owners } from "../platform/db/schema.ts";
 import type { EventTypeDefinition } from "./default-event-type.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 
@@ -58,6 +60,32 @@ export async function getEventTypeBySlug(
     )
     .get();
   return row ? fromRow(row) : undefined;
+}
+
+const linkQuery = preparedOnce((db) =>
+  db
+    .select({ owner: owners, eventType: eventTypes })
+    .from(owners)
+    .innerJoin(
+      eventTypes,
+      and(
+        eq(eventTypes.ownerId, owners.id),
+        eq(eventTypes.slug, sql.placeholder("slug")),
+        isNull(eventTypes.archivedAt),
+      ),
+    )
+    .where(eq(owners.handle, sql.placeholder("handle")))
+    .prepare(),
+);
+
+/** The owner and the live (not archived) event type behind /{handle}/{slug}, in one query. */
+export async function findLink(
+  database: Database,
+  handle: string,
+  slug: string,
+): Promise<{ owner: OwnerRow; eventType: StoredEventType } | undefined> {
+  const row = await linkQuery(database).get({ handle: handle.toLowerCase(), slug: slug.toLowerCase() });
+  return row ? { owner: row.owner, eventType: fromRow(row.eventType) } : undefined;
 }
 
 export function eventTypeValues(definition: EventTypeDefinition): Record<string, unknown> {

@@ -1,7 +1,6 @@
 // The public booking API (no authentication), exactly as API.md describes it.
 import { Hono } from "hono";
 import { z } from "zod";
-import { findOwnerByHandle } from "../accounts/store.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, readOptionalJson } from "../platform/http/request-body.ts";
@@ -16,7 +15,7 @@ import { cancelSchema, rescheduleSchema } from "./booking-request.ts";
 import type { BookingRow } from "./booking-store.ts";
 import { busyLoaderFor } from "./busy.ts";
 import { createBooking } from "./create-booking.ts";
-import { getEventTypeBySlug } from "./event-type-store.ts";
+import { findLink } from "./event-type-store.ts";
 import { eventTitle, publicEventTypeJson } from "./event-type-view.ts";
 import { bookingFromManageToken, canChange, cancelBooking, rescheduleBooking } from "./manage-booking.ts";
 import { limitPublicPosts } from "./public-throttle.ts";
@@ -25,11 +24,9 @@ import { parseSlotsQuery, rangeInstants } from "./slots-request.ts";
 import { isoInZone } from "./zoned-bounds.ts";
 
 export async function findPublicEventType(c: AppContext, handle: string, slug: string) {
-  const deps = c.get("deps");
-  const owner = await findOwnerByHandle(deps.database, handle);
-  const eventType = owner ? await getEventTypeBySlug(deps.database, owner.id, slug) : undefined;
-  if (!owner || !eventType?.active) throw new AppError("not_found", { detail: "No booking link here." });
-  return { owner, eventType };
+  const link = await findLink(c.get("deps").database, handle, slug);
+  if (!link?.eventType.active) throw new AppError("not_found", { detail: "No booking link here." });
+  return link;
 }
 
 export function bookingJson(c: AppContext, b: BookingRow) {

@@ -7,7 +7,7 @@ import { blockedIntervals, overlapCursor } from "./intervals.ts";
 import { MAX_DURATION_MINUTES, MAX_HORIZON_DAYS } from "./slot-rules-validation.ts";
 import type { Slot, SlotQuery, SlotRules, SlotsResult } from "./slot-types.ts";
 import { compileOpeningHours, openingWindows } from "./weekly-hours.ts";
-import { ZoneClock } from "./zone-clock.ts";
+import { type ZoneClock, zoneClock } from "./zone-clock.ts";
 
 export { validateSlotRules } from "./slot-rules-validation.ts";
 export type {
@@ -30,7 +30,7 @@ export type AvailabilityInput = Omit<SlotQuery, "from" | "to" | "visitorTimeZone
  * (isValidTimeZone); throws RangeError otherwise. A `to` before `from` gives no slots.
  */
 export function computeSlots(q: SlotQuery): SlotsResult {
-  const visitorClock = new ZoneClock(q.visitorTimeZone);
+  const visitorClock = zoneClock(q.visitorTimeZone);
   const fromDay = parseIsoDate(q.from);
   const toDay = parseIsoDate(q.to);
   if (fromDay === null || toDay === null) throw new RangeError(`Invalid date range ${q.from}..${q.to}`);
@@ -40,7 +40,7 @@ export function computeSlots(q: SlotQuery): SlotsResult {
   const durationMs = q.rules.durationMinutes * MINUTE_MS;
   const starts = freeSlotStarts(
     q,
-    new ZoneClock(q.rules.timeZone),
+    zoneClock(q.rules.timeZone),
     visitorClock.startOfDay(fromDay),
     visitorClock.startOfDay(toDay + 1),
   );
@@ -64,7 +64,7 @@ export function computeSlots(q: SlotQuery): SlotsResult {
  */
 export function isSlotBookable(q: AvailabilityInput, startMs: number): boolean {
   if (!Number.isSafeInteger(startMs)) return false;
-  const starts = freeSlotStarts(q, new ZoneClock(q.rules.timeZone), startMs, startMs + 1);
+  const starts = freeSlotStarts(q, zoneClock(q.rules.timeZone), startMs, startMs + 1);
   return starts[0] === startMs;
 }
 

@@ -7,15 +7,40 @@ import { DAY_MS, formatIsoDate, MINUTE_MS } from "./calendar-days.ts";
 /** Extra span read on each side whenever the clock has to look further, so it rarely looks twice. */
 const READ_AHEAD_MS = 60 * DAY_MS;
 
+/** Answers and clocks by zone name; bounded, since names come from untrusted requests. */
+const zoneValidity = new Map<string, boolean>();
+const clocks = new Map<string, ZoneClock>();
+const MAX_REMEMBERED_ZONES = 1024;
+/** A shared clock serves any dates a visitor asks for: its label caches start over past this size. */
+const MAX_LABELS = 8192;
+
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   // Offsets like "+05:30" are valid Temporal zones, but the contract asks for IANA names.
   if (typeof timeZone !== "string" || timeZone === "" || /^[+-]/.test(timeZone)) return false;
+  // Every slots request checks its zone, and asking Temporal (a new Intl.DateTimeFormat) costs ~100 µs.
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (zoneValidity.size < MAX_REMEMBERED_ZONES) zoneValidity.set(timeZone, valid);
+  return valid;
+}
+
+/**
+ * The clock of a zone, shared: its offsets and labels are facts about the zone, and reading them
+ * from Temporal again was a tenth of each slots request. Throws RangeError like the constructor.
+ */
+export function zoneClock(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (clock === undefined) {
+    clock = new ZoneClock(timeZone);
+    if (clocks.size < MAX_REMEMBERED_ZONES) clocks.set(timeZone, clock);
+  }
+  return clock;
 }
 
 export class ZoneClock {
@@ -101,6 +126,7 @@ export class ZoneClock {
     if (timeAndOffset === undefined) {
       const time = `${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor(secondOfDay / 60) % 60)}:${pad2(secondOfDay % 60)}`;
       timeAndOffset = `T${time}${offsetLabel(offset)}`;
+      if (labels.size >= MAX_LABELS) labels.clear();
       labels.set(secondOfDay, timeAndOffset);
     }
     return this.labelOfDay(day) + timeAndOffset;
@@ -122,6 +148,7 @@ export class ZoneClock {
     let label = this.dateLabels.get(day);
     if (label === undefined) {
       label = formatIsoDate(day);
+      if (this.dateLabels.size >= MAX_LABELS) this.dateLabels.clear();
       this.dateLabels.set(day, label);
     }
     return label;

@@ -8,6 +8,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BatchStatement, Database, Db } from "./database.ts";
 import * as schema from "./schema.ts";
+import { cachingClient } from "./statement-cache.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
@@ -29,7 +30,7 @@ export function openSqlite(file: string, options: { migrate?: boolean } = {}): S
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle({ client: cachingClient(sqlite) as BetterSqlite3.Database, schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return {
     kind: "sqlite",
