@@ -21,11 +21,13 @@ import type { AppEnv } from "./platform/http/context.ts";
 import { csrfProtection } from "./platform/http/csrf.ts";
 import { respondWithError } from "./platform/http/errors.ts";
 import { limitBody, requestContext, securityHeaders } from "./platform/http/middleware.ts";
+import { openApiRoutes } from "./platform/http/openapi-routes.ts";
 import { problemRoutes } from "./platform/http/problem-pages.ts";
 import { AppError } from "./platform/http/problems.ts";
 import { ASSETS } from "./platform/http/views/assets.ts";
 import { outboxApiRoutes, outboxDashboardRoutes } from "./platform/mail/outbox-routes.ts";
 import { workflowApiRoutes } from "./platform/workflows/api-routes.ts";
+import { workflowDashboardRoutes } from "./platform/workflows/dashboard-routes.ts";
 import { schedulingDashboardRoutes } from "./scheduling/dashboard-routes.ts";
 import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
 import { bookingPageRoutes } from "./scheduling/page-routes.ts";
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps): App {
   publicApi.use("*", limitBody());
   publicApi.route("/", publicApiRoutes());
   app.route("/api/public", publicApi);
+  // The API's description and its viewer: public, before the Bearer-key router.
+  app.route("/api", openApiRoutes());
 
   // The JSON API: Bearer keys, no cookies, so no CSRF.
   const api = new Hono<AppEnv>();
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps): App {
   pages.route("/dashboard", calendarsDashboardRoutes());
   pages.route("/dashboard", leadsDashboardRoutes());
   pages.route("/dashboard", insightsDashboardRoutes());
+  pages.route("/dashboard", workflowDashboardRoutes());
   pages.route("/", leadsPublicRoutes());
   pages.route("/", accountRoutes());
   // Last: /{handle}/{slug} would otherwise shadow fixed paths.

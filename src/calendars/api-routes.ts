@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
+import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, validate } from "../platform/http/request-body.ts";
 import { feedUrl } from "./bookings-feed-route.ts";
@@ -15,6 +16,14 @@ import { connectionJson } from "./connection-view.ts";
 import { createConnection } from "./create-connection.ts";
 import { syncConnection } from "./sync.ts";
 import { updateCalendarConnection } from "./update-connection.ts";
+
+export const calendarsQuery = z.object({
+  type: z.enum(["google", "caldav", "ics"]).optional(),
+  limit: limitSchema(50, 200),
+  cursor: positionCursorSchema.optional(),
+});
+
+export const syncQuery = z.object({ full: z.enum(["0", "1", "true", "false"]).optional() });
 
 async function json(c: AppContext, row: ConnectionRow) {
   return connectionJson(row, await countBusy(c.get("deps").database, row.id));
@@ -42,8 +51,15 @@ export function calendarsApiRoutes() {
   const api = new Hono<AppEnv>();
 
   api.get("/calendars", async (c) => {
-    const rows = await listConnections(c.get("deps").database, c.get("owner")!.id);
-    return c.json({ items: await Promise.all(rows.map((r) => json(c, r))), nextCursor: null });
+    const q = validate(calendarsQuery, c.req.query(), "query");
+    const rows = (await listConnections(c.get("deps").database, c.get("owner")!.id)).filter(
+      (r) => !q.type || r.type === q.type,
+    );
+    const { items, nextCursor } = pageSorted(rows, { ...q, direction: "asc" }, (r) => ({
+      key: r.createdAt,
+      id: r.id,
+    }));
+    return c.json({ items: await Promise.all(items.map((r) => json(c, r))), nextCursor });
   });
 
   api.post("/calendars", async (c) => {
@@ -70,11 +86,7 @@ export function calendarsApiRoutes() {
 
   api.post("/calendars/:id/sync", async (c) => {
     const row = await owned(c);
-    const full = validate(
-      z.object({ full: z.enum(["0", "1", "true", "false"]).optional() }),
-      c.req.query(),
-      "query",
-    );
+    const full = validate(syncQuery, c.req.query(), "query");
     return c.json(await syncNow(c, row, full.full === "1" || full.full === "true"));
   });
 

@@ -34,7 +34,7 @@ import { sendInvoice } from "./send-invoice.ts";
 import { getBusinessSettings, putOwnerSetting } from "./settings-store.ts";
 import { storedDocument } from "./stored-document.ts";
 
-const listQuery = z.object({
+export const invoicesQuery = z.object({
   status: z.enum(["draft", "issued"]).optional(),
   type: z.enum(["invoice", "credit_note"]).optional(),
   missionId: z.string().max(100).optional(),
@@ -46,7 +46,7 @@ const listQuery = z.object({
     .regex(/^\d{1,16}_[\w-]{1,100}$/, "is not a cursor this API gave")
     .optional(),
 });
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 function today(c: AppContext): string {
   const owner = c.get("owner")!;
@@ -94,7 +94,7 @@ export function invoicingApiRoutes() {
   });
 
   api.get("/invoices", async (c) => {
-    const q = validate(listQuery, c.req.query(), "query");
+    const q = validate(invoicesQuery, c.req.query(), "query");
     const [createdAt, id] = q.cursor ? q.cursor.split("_") : [];
     const rows = await listInvoices(c.get("deps").database, c.get("owner")!.id, {
       ...q,

@@ -30,7 +30,7 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     )
     .pipe(z.array(z.enum(values)));
 
-const leadsQuery = z.object({
+export const leadsQuery = z.object({
   verdict: list(VERDICTS).optional(),
   stage: list(STAGES).optional(),
   source: z
@@ -49,7 +49,7 @@ const leadsQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-const patchSchema = z.object({
+export const leadPatchSchema = z.object({
   stage: z.enum(STAGES).optional(),
   notes: z.string().max(10_000).nullable().optional(),
   /** why a lead moved to "lost" (recommended; the dashboard requires it) */
@@ -57,7 +57,7 @@ const patchSchema = z.object({
   verdict: z.enum(VERDICTS).optional(),
 });
 
-const declineSchema = z.object({
+export const declineSchema = z.object({
   /** the message to send; omitted: the owner's template, filled in the lead's language */
   message: z.string().trim().max(5000).optional(),
   sendEmail: z.boolean().default(true),
@@ -107,7 +107,7 @@ export function leadsApiRoutes() {
     const deps = c.get("deps");
     const ownerId = c.get("owner")!.id;
     const id = c.req.param("id");
-    const patch = await readJson(c, patchSchema);
+    const patch = await readJson(c, leadPatchSchema);
     if (!(await getLeadWithContact(deps.database, ownerId, id))) throw new AppError("not_found");
     if (patch.notes !== undefined) await setNotes(deps, ownerId, id, patch.notes?.trim() || null, "api");
     if (patch.verdict) await setVerdict(deps, ownerId, id, patch.verdict, "api");

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { getOwnerSetting, putOwnerSetting } from "../invoicing/settings-store.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
+import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, validate } from "../platform/http/request-body.ts";
 import { listReports } from "./activity-report-store.ts";
@@ -32,13 +33,22 @@ import { parsePlainYearMonth } from "./plain-date.ts";
 import { reportJson } from "./report-view.ts";
 import { sumDays } from "./working-days.ts";
 
-const missionsQuery = z.object({
+export const clientsQuery = z.object({
+  q: z.string().trim().max(100).optional().meta({ description: "part of the name, SIREN or billing email" }),
+  limit: limitSchema(100, 200),
+  cursor: positionCursorSchema.optional(),
+});
+
+export const missionsQuery = z.object({
   status: z
     .string()
     .transform((s) => s.split(",").map((x) => x.trim()))
     .pipe(z.array(z.enum(MISSION_STATUSES)))
     .optional(),
   clientId: z.string().max(100).optional(),
+  source: z.string().trim().toLowerCase().max(60).optional(),
+  limit: limitSchema(100, 200),
+  cursor: positionCursorSchema.optional(),
 });
 
 async function ownedMission(c: AppContext): Promise<MissionWithClient> {
@@ -58,8 +68,16 @@ export function missionsApiRoutes() {
   const api = new Hono<AppEnv>();
 
   api.get("/clients", async (c) => {
-    const rows = await listClients(c.get("deps").database, c.get("owner")!.id);
-    return c.json({ items: rows.map(clientJson), nextCursor: null });
+    const q = validate(clientsQuery, c.req.query(), "query");
+    const needle = q.q?.toLowerCase();
+    const rows = (await listClients(c.get("deps").database, c.get("owner")!.id)).filter(
+      (r) => !needle || [r.name, r.siren, r.billingEmail].some((v) => v?.toLowerCase().includes(needle)),
+    );
+    const { items, nextCursor } = pageSorted(rows, { ...q, direction: "asc" }, (r) => ({
+      key: r.name.toLowerCase(),
+      id: r.id,
+    }));
+    return c.json({ items: items.map(clientJson), nextCursor });
   });
 
   api.post("/clients", async (c) => {
@@ -91,8 +109,14 @@ export function missionsApiRoutes() {
 
   api.get("/missions", async (c) => {
     const q = validate(missionsQuery, c.req.query(), "query");
-    const rows = await listMissions(c.get("deps").database, c.get("owner")!.id, q);
-    return c.json({ items: rows.map(missionJson), nextCursor: null });
+    const rows = (await listMissions(c.get("deps").database, c.get("owner")!.id, q)).filter(
+      (m) => !q.source || m.source.toLowerCase() === q.source,
+    );
+    const { items, nextCursor } = pageSorted(rows, { ...q, direction: "desc" }, (m) => ({
+      key: m.startDate,
+      id: m.id,
+    }));
+    return c.json({ items: items.map(missionJson), nextCursor });
   });
 
   api.post("/missions", async (c) => {

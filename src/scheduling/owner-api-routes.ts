@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
+import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, readOptionalJson, validate } from "../platform/http/request-body.ts";
 import { notifyBookingCancelled } from "./booking-notifications.ts";
@@ -60,7 +61,13 @@ function ownerBookingJson(b: BookingRow, ownerZone: string) {
 }
 
 const STATUSES = ["pending", "confirmed", "cancelled", "completed", "no_show"] as const;
-const bookingsQuery = z.object({
+export const eventTypesQuery = z.object({
+  active: z.enum(["true", "false"]).optional(),
+  limit: limitSchema(100, 200),
+  cursor: positionCursorSchema.optional(),
+});
+
+export const bookingsQuery = z.object({
   from: instantSchema.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
   to: instantSchema.or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
   status: z
@@ -76,8 +83,14 @@ export function ownerSchedulingApiRoutes() {
   const api = new Hono<AppEnv>();
 
   api.get("/event-types", async (c) => {
-    const items = await listEventTypes(c.get("deps").database, c.get("owner")!.id);
-    return c.json({ items: items.map((e) => toJson(c, e)), nextCursor: null });
+    const q = validate(eventTypesQuery, c.req.query(), "query");
+    const all = await listEventTypes(c.get("deps").database, c.get("owner")!.id);
+    const wanted = q.active ? all.filter((e) => e.active === (q.active === "true")) : all;
+    const { items, nextCursor } = pageSorted(wanted, { ...q, direction: "asc" }, (e) => ({
+      key: e.createdAt,
+      id: e.id,
+    }));
+    return c.json({ items: items.map((e) => toJson(c, e)), nextCursor });
   });
 
   api.post("/event-types", async (c) => {

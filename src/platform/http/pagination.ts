@@ -42,3 +42,46 @@ export function page<T>(
   const last = rows.length > limit ? items[items.length - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor(keyOf(last)) : null };
 }
+
+/** A position in a list sorted by some key then id, for the small lists paged after reading them whole. */
+export interface ListPosition {
+  key: string | number;
+  id: string;
+}
+
+export const positionCursorSchema = z
+  .string()
+  .max(400)
+  .transform((s, ctx): ListPosition => {
+    try {
+      const [key, id] = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as unknown[];
+      if ((typeof key === "string" || typeof key === "number") && typeof id === "string") return { key, id };
+    } catch {
+      // answered below
+    }
+    ctx.addIssue({ code: "custom", message: "is not a cursor this API gave" });
+    return z.NEVER;
+  })
+  .meta({ description: "nextCursor from the previous page" });
+
+/**
+ * Pages a list that is small enough to read whole (an owner's booking links, clients, calendars): sorted by
+ * (key, id), then cut after the cursor's position, so pages stay stable while rows are added.
+ */
+export function pageSorted<T>(
+  rows: T[],
+  options: { limit: number; cursor?: ListPosition; direction: "asc" | "desc" },
+  position: (row: T) => ListPosition,
+): { items: T[]; nextCursor: string | null } {
+  const sign = options.direction === "asc" ? 1 : -1;
+  const compare = (a: ListPosition, b: ListPosition) =>
+    sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorted = [...rows].sort((a, b) => compare(position(a), position(b)));
+  const after = options.cursor;
+  const rest = after ? sorted.filter((row) => compare(position(row), after) > 0) : sorted;
+  const items = rest.slice(0, options.limit);
+  const last = rest.length > options.limit ? items[items.length - 1] : undefined;
+  if (!last) return { items, nextCursor: null };
+  const p = position(last);
+  return { items, nextCursor: Buffer.from(JSON.stringify([p.key, p.id]), "utf8").toString("base64url") };
+}

@@ -1,8 +1,11 @@
 // The outbox, as the API (GET /api/outbox) and as dashboard pages with HTML and text previews.
 import { Hono } from "hono";
+import { z } from "zod";
 import { requireSession } from "../../accounts/sessions.ts";
 import type { AppEnv } from "../http/context.ts";
+import { cursorSchema, limitSchema, page } from "../http/pagination.ts";
 import { AppError } from "../http/problems.ts";
+import { validate } from "../http/request-body.ts";
 import { messageFromRow } from "./outbox.ts";
 import { getOutboxMessage, listOutbox, type OutboxRow } from "./outbox-store.ts";
 import { outboxDetailPage, outboxListPage } from "./pages/outbox-pages.ts";
@@ -40,6 +43,13 @@ function summary(
   };
 }
 
+export const outboxQuery = z.object({
+  status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  why: z.string().max(100).optional().meta({ description: "what sent it, or its start (e.g. workflow:)" }),
+  limit: limitSchema(50, 200),
+  cursor: cursorSchema.optional(),
+});
+
 function pageParams(c: { req: { query(k: string): string | undefined } }) {
   const limit = Math.min(200, Math.max(1, Number(c.req.query("limit") ?? 50) || 50));
   const before = c.req.query("cursor") ? Number(c.req.query("cursor")) : undefined;
@@ -51,11 +61,14 @@ function pageParams(c: { req: { query(k: string): string | undefined } }) {
 export function outboxApiRoutes() {
   const api = new Hono<AppEnv>();
   api.get("/", async (c) => {
-    const { limit, before } = pageParams(c);
-    const rows = await listOutbox(c.get("deps").database, c.get("owner")!.id, { limit: limit + 1, before });
-    const items = rows.slice(0, limit).map(summary);
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return c.json({ items, nextCursor: last ? String(last.createdAt) : null });
+    const q = validate(outboxQuery, c.req.query(), "query");
+    const rows = await listOutbox(c.get("deps").database, c.get("owner")!.id, {
+      ...q,
+      limit: q.limit + 1,
+      after: q.cursor,
+    });
+    const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+    return c.json({ items: items.map(summary), nextCursor });
   });
   api.get("/:id", async (c) => {
     const row = await getOutboxMessage(c.get("deps").database, c.get("owner")!.id, c.req.param("id"));

@@ -1,5 +1,5 @@
 // Reading the outbox for the API and the dashboard (always scoped to one owner).
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { outbox } from "../db/schema.ts";
 
@@ -8,8 +8,18 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export async function listOutbox(
   database: Database,
   ownerId: string,
-  options: { limit: number; before?: number },
+  options: {
+    limit: number;
+    /** the dashboard's cursor: older than this instant */
+    before?: number;
+    /** the API's cursor: after this (createdAt, id) in newest-first order */
+    after?: { at: number; id: string };
+    status?: OutboxRow["status"];
+    /** what sent it: "booking.confirmation", or a prefix such as "workflow:" */
+    why?: string;
+  },
 ) {
+  const after = options.after;
   return database.db
     .select({
       id: outbox.id,
@@ -26,7 +36,15 @@ export async function listOutbox(
     })
     .from(outbox)
     .where(
-      and(eq(outbox.ownerId, ownerId), options.before ? lt(outbox.createdAt, options.before) : undefined),
+      and(
+        eq(outbox.ownerId, ownerId),
+        options.before ? lt(outbox.createdAt, options.before) : undefined,
+        after
+          ? or(lt(outbox.createdAt, after.at), and(eq(outbox.createdAt, after.at), lt(outbox.id, after.id)))
+          : undefined,
+        options.status ? eq(outbox.status, options.status) : undefined,
+        options.why ? sql`substr(${outbox.why}, 1, ${options.why.length}) = ${options.why}` : undefined,
+      ),
     )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(options.limit);

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../http/context.ts";
+import { cursorSchema, limitSchema, page } from "../http/pagination.ts";
 import { validate } from "../http/request-body.ts";
 import { tick } from "../tick.ts";
 import { listRuns, type RunRow } from "./store.ts";
@@ -25,18 +26,29 @@ export function runJson(r: RunRow) {
   };
 }
 
-const runsQuery = z.object({
+export const runsQuery = z.object({
   status: z.enum(["waiting", "running", "completed", "failed", "cancelled"]).optional(),
   workflow: z.string().max(60).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  key: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "what the run is about, e.g. a booking or mission id" }),
+  limit: limitSchema(100, 500),
+  cursor: cursorSchema.optional(),
 });
 
 export function workflowApiRoutes() {
   const api = new Hono<AppEnv>();
   api.get("/workflows/runs", async (c) => {
     const q = validate(runsQuery, c.req.query(), "query");
-    const rows = await listRuns(c.get("deps").database, c.get("owner")!.id, q);
-    return c.json({ items: rows.map(runJson), nextCursor: null });
+    const rows = await listRuns(c.get("deps").database, c.get("owner")!.id, {
+      ...q,
+      limit: q.limit + 1,
+      after: q.cursor,
+    });
+    const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+    return c.json({ items: items.map(runJson), nextCursor });
   });
   api.post("/workflows/tick", async (c) => c.json(await tick(c.get("deps"))));
   return api;

@@ -190,16 +190,31 @@ export function cancelRunsStatement(
 export async function listRuns(
   database: Database,
   ownerId: string,
-  filter: { status?: RunRow["status"]; workflow?: string; limit: number },
+  filter: {
+    status?: RunRow["status"];
+    workflow?: string;
+    key?: string;
+    limit: number;
+    after?: { at: number; id: string };
+  },
 ) {
-  const conditions = [eq(workflowRuns.ownerId, ownerId)];
+  const conditions: (SQL | undefined)[] = [eq(workflowRuns.ownerId, ownerId)];
   if (filter.status) conditions.push(eq(workflowRuns.status, filter.status));
   if (filter.workflow) conditions.push(eq(workflowRuns.workflow, filter.workflow));
+  if (filter.key) conditions.push(eq(workflowRuns.key, filter.key));
+  // Newest first by creation, id as the tie-break: a cursor position that never moves.
+  if (filter.after)
+    conditions.push(
+      or(
+        sql`${workflowRuns.createdAt} < ${filter.after.at}`,
+        and(eq(workflowRuns.createdAt, filter.after.at), sql`${workflowRuns.id} < ${filter.after.id}`),
+      ),
+    );
   return database.db
     .select()
     .from(workflowRuns)
     .where(and(...conditions))
-    .orderBy(desc(workflowRuns.updatedAt))
+    .orderBy(desc(workflowRuns.createdAt), desc(workflowRuns.id))
     .limit(filter.limit);
 }
 

@@ -1,0 +1,191 @@
+// Calendars, workflows, the outbox, the account, and webhooks.
+import { calendarsQuery, syncQuery } from "../../calendars/api-routes.ts";
+import { calendarSettingsPatchSchema } from "../../calendars/calendar-settings.ts";
+import { createConnectionSchema, updateConnectionSchema } from "../../calendars/connection-input.ts";
+import {
+  deliveriesQuery,
+  deliveryResponse,
+  endpointCreateSchema,
+  endpointPatchSchema,
+  endpointResponse,
+  endpointsQuery,
+} from "../../webhooks/schemas.ts";
+import { outboxQuery } from "../mail/outbox-routes.ts";
+import { runsQuery } from "../workflows/api-routes.ts";
+import type { OperationSpec } from "./openapi.ts";
+import { conflict, created, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
+
+const calendars = { tag: "Calendars" };
+const workflows = { tag: "Workflows" };
+const outbox = { tag: "Outbox" };
+const webhooks = { tag: "Webhooks" };
+
+export const PLATFORM_OPERATIONS: OperationSpec[] = [
+  operation("get", "/api/me", "getMe", "The owner this key belongs to", "read", { tag: "Account" }),
+
+  operation("get", "/api/calendars", "listCalendars", "Calendar connections", "read", {
+    ...calendars,
+    query: calendarsQuery,
+    responses: { 200: page("Connections") },
+  }),
+  operation(
+    "post",
+    "/api/calendars",
+    "createCalendar",
+    "Connect a calendar (google, caldav or ics)",
+    "write",
+    {
+      ...calendars,
+      body: createConnectionSchema,
+      responses: { 201: created("The connection and its first sync") },
+    },
+  ),
+  operation("get", "/api/calendars/{id}", "getCalendar", "A connection", "read", calendars),
+  operation("patch", "/api/calendars/{id}", "updateCalendar", "Change a connection", "write", {
+    ...calendars,
+    body: updateConnectionSchema,
+  }),
+  operation("delete", "/api/calendars/{id}", "deleteCalendar", "Disconnect", "write", {
+    ...calendars,
+    responses: { 204: noContent },
+  }),
+  operation("post", "/api/calendars/{id}/sync", "syncCalendar", "Sync now", "write", {
+    ...calendars,
+    query: syncQuery,
+    responses: { 200: ok("{ sync, connection }"), 409: conflict("A sync is already running") },
+  }),
+  operation(
+    "get",
+    "/api/settings/calendars",
+    "getCalendarSettings",
+    "Reminders and the bookings feed",
+    "read",
+    calendars,
+  ),
+  operation(
+    "patch",
+    "/api/settings/calendars",
+    "updateCalendarSettings",
+    "Change calendar settings",
+    "write",
+    {
+      ...calendars,
+      body: calendarSettingsPatchSchema,
+    },
+  ),
+  operation(
+    "post",
+    "/api/calendar-feed",
+    "renewBookingsFeed",
+    "Turn on the bookings feed, or get a new URL",
+    "write",
+    {
+      ...calendars,
+      responses: { 201: created("{ url }") },
+    },
+  ),
+  operation("delete", "/api/calendar-feed", "disableBookingsFeed", "Turn the bookings feed off", "write", {
+    ...calendars,
+    responses: { 204: noContent },
+  }),
+
+  operation("get", "/api/workflows/runs", "listWorkflowRuns", "Workflow runs, newest first", "read", {
+    ...workflows,
+    query: runsQuery,
+    responses: { 200: page("Runs") },
+  }),
+  operation("post", "/api/workflows/runs/{id}/retry", "retryWorkflowRun", "Retry a failed run", "write", {
+    ...workflows,
+    responses: { 200: ok("The run"), 409: conflict("Only a failed run can be retried") },
+  }),
+  operation(
+    "post",
+    "/api/workflows/runs/{id}/cancel",
+    "cancelWorkflowRun",
+    "Cancel a waiting or failed run",
+    "write",
+    {
+      ...workflows,
+      responses: { 200: ok("The run"), 409: conflict("The run is running or finished") },
+    },
+  ),
+  operation(
+    "post",
+    "/api/workflows/tick",
+    "tick",
+    "Run what is due now, as the scheduler does",
+    "write",
+    workflows,
+  ),
+
+  operation("get", "/api/outbox", "listOutbox", "Every email sent, newest first", "read", {
+    ...outbox,
+    query: outboxQuery,
+    responses: { 200: page("Emails") },
+  }),
+  operation("get", "/api/outbox/{id}", "getOutboxEmail", "An email with its HTML and text", "read", outbox),
+  operation("get", "/api/outbox/{id}/raw", "getOutboxEmailRaw", "The raw message", "read", {
+    ...outbox,
+    responses: { 200: { description: "RFC 5322 message", contentType: "message/rfc822" } },
+  }),
+
+  operation("get", "/api/webhooks", "listWebhooks", "Webhook endpoints, newest first", "read", {
+    ...webhooks,
+    query: endpointsQuery,
+    responses: { 200: page("Endpoints", endpointResponse) },
+  }),
+  operation("post", "/api/webhooks", "createWebhook", "Register an endpoint", "write", {
+    ...webhooks,
+    body: endpointCreateSchema,
+    responses: {
+      201: created("The endpoint, with its signing secret (shown once)", endpointResponse),
+      409: conflict("Too many endpoints"),
+    },
+  }),
+  operation("get", "/api/webhooks/{id}", "getWebhook", "An endpoint", "read", {
+    ...webhooks,
+    responses: { 200: ok("The endpoint", endpointResponse) },
+  }),
+  operation(
+    "patch",
+    "/api/webhooks/{id}",
+    "updateWebhook",
+    "Change, disable, enable or rotate its secret",
+    "write",
+    {
+      ...webhooks,
+      body: endpointPatchSchema,
+      responses: { 200: ok("The endpoint (with secret when rotated)", endpointResponse) },
+    },
+  ),
+  operation("delete", "/api/webhooks/{id}", "deleteWebhook", "Delete an endpoint and its log", "write", {
+    ...webhooks,
+    responses: { 204: noContent },
+  }),
+  operation(
+    "get",
+    "/api/webhooks/{id}/deliveries",
+    "listWebhookDeliveries",
+    "The delivery log, newest first",
+    "read",
+    {
+      ...webhooks,
+      query: deliveriesQuery,
+      responses: { 200: page("Deliveries with their attempts", deliveryResponse) },
+    },
+  ),
+  operation(
+    "post",
+    "/api/webhook-deliveries/{id}/replay",
+    "replayWebhookDelivery",
+    "Send an event again",
+    "write",
+    {
+      ...webhooks,
+      responses: {
+        202: ok("The new delivery, queued", deliveryResponse),
+        409: conflict("Still on its way, or the endpoint is disabled"),
+      },
+    },
+  ),
+];
