@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { requireApiKey } from "./accounts/api-auth.ts";
+import { limitApiKeyRate } from "./accounts/api-rate-limit.ts";
 import { accountRoutes } from "./accounts/routes.ts";
 import { loadSession } from "./accounts/sessions.ts";
 import { calendarsApiRoutes } from "./calendars/api-routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): App {
   const api = new Hono<AppEnv>();
   api.use("*", limitBody());
   api.use("*", requireApiKey());
+  api.use("*", limitApiKeyRate());
   api.route("/outbox", outboxApiRoutes());
   api.route("/", ownerSchedulingApiRoutes());
   api.route("/", missionsApiRoutes());
