@@ -209,11 +209,18 @@ export function missionsApiRoutes() {
   api.put("/settings/workflows", async (c) => {
     const deps = c.get("deps");
     const settings = await readJson(c, workflowSettingsSchema);
+    const ownerId = c.get("owner")!.id;
+    // The same value holds the automations page's switches and delays: they are kept.
+    const stored = await getOwnerSetting<Record<string, unknown>>(
+      deps.database,
+      ownerId,
+      WORKFLOW_SETTINGS_KEY,
+    );
     await putOwnerSetting(
       deps.database,
-      c.get("owner")!.id,
+      ownerId,
       WORKFLOW_SETTINGS_KEY,
-      settings,
+      { ...(stored && typeof stored === "object" ? stored : {}), ...settings },
       deps.clock.now(),
     );
     return c.json(settings);

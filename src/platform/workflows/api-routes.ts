@@ -1,10 +1,12 @@
-// GET /api/workflows/runs and POST /api/workflows/tick (runs what is due now, like the scheduler).
+// GET /api/workflows/runs, POST /api/workflows/runs/{id}/retry and /cancel, and POST /api/workflows/tick
+// (runs what is due now, like the scheduler).
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../http/context.ts";
 import { cursorSchema, limitSchema, page } from "../http/pagination.ts";
 import { validate } from "../http/request-body.ts";
 import { tick } from "../tick.ts";
+import { cancelRun, retryRun } from "./run-actions.ts";
 import { listRuns, type RunRow } from "./store.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -50,6 +52,13 @@ export function workflowApiRoutes() {
     const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
     return c.json({ items: items.map(runJson), nextCursor });
   });
+  // 409 when the run is not in a state that allows it (retry: failed; cancel: waiting or failed).
+  api.post("/workflows/runs/:id/retry", async (c) =>
+    c.json(runJson(await retryRun(c.get("deps"), c.get("owner")!.id, c.req.param("id")))),
+  );
+  api.post("/workflows/runs/:id/cancel", async (c) =>
+    c.json(runJson(await cancelRun(c.get("deps"), c.get("owner")!.id, c.req.param("id")))),
+  );
   api.post("/workflows/tick", async (c) => c.json(await tick(c.get("deps"))));
   return api;
 }

@@ -6,23 +6,35 @@ import { z } from "zod";
 
 export const WORKFLOW_SETTINGS_KEY = "workflows";
 
-const whole = (min: number, max: number) => z.int().min(min).max(max);
+const whole = (range: readonly [number, number]) => z.int().min(range[0]).max(range[1]);
+
+/** The bounds the pages show and the schema enforces. */
+export const DELAY_RANGES = {
+  pendingRemindAfterHours: [1, 168],
+  pendingDeclineAfterHours: [2, 336],
+  afterCallReminderDays: [1, 14],
+  abandonedFormHours: [1, 168],
+  dunningPoliteDays: [1, 60],
+  dunningFirmDays: [2, 90],
+  dunningFinalDays: [3, 120],
+  reEngagementMonths: [0, 24],
+} as const;
 
 export const workflowDelaysSchema = z.object({
   /** pending-approval: the owner is nudged after… */
-  pendingRemindAfterHours: whole(1, 168),
+  pendingRemindAfterHours: whole(DELAY_RANGES.pendingRemindAfterHours),
   /** …and the request is declined after (never after the call would have started) */
-  pendingDeclineAfterHours: whole(2, 336),
+  pendingDeclineAfterHours: whole(DELAY_RANGES.pendingDeclineAfterHours),
   /** after-call: days after asking the owner before the one reminder */
-  afterCallReminderDays: whole(1, 14),
+  afterCallReminderDays: whole(DELAY_RANGES.afterCallReminderDays),
   /** abandoned-form: hours after the questions were answered before the nudge */
-  abandonedFormHours: whole(1, 168),
+  abandonedFormHours: whole(DELAY_RANGES.abandonedFormHours),
   /** invoice-dunning: days after the due date of each reminder */
-  dunningPoliteDays: whole(1, 60),
-  dunningFirmDays: whole(2, 90),
-  dunningFinalDays: whole(3, 120),
+  dunningPoliteDays: whole(DELAY_RANGES.dunningPoliteDays),
+  dunningFirmDays: whole(DELAY_RANGES.dunningFirmDays),
+  dunningFinalDays: whole(DELAY_RANGES.dunningFinalDays),
   /** re-engagement: months after a mission ends; 0 turns it off */
-  reEngagementMonths: whole(0, 24),
+  reEngagementMonths: whole(DELAY_RANGES.reEngagementMonths),
 });
 export type WorkflowDelays = z.output<typeof workflowDelaysSchema>;
 export type DelayName = keyof WorkflowDelays;
@@ -62,12 +74,19 @@ export function isWorkflowEnabled(settings: Pick<WorkflowSettings, "disabled">, 
 }
 
 /** Delays that only make sense in order: the nudge before the decline, the firm reminder after the polite one. */
-export function delayOrderProblems(d: WorkflowDelays): DelayName[] {
-  const problems: DelayName[] = [];
-  if (d.pendingDeclineAfterHours <= d.pendingRemindAfterHours) problems.push("pendingDeclineAfterHours");
-  if (d.dunningFirmDays <= d.dunningPoliteDays) problems.push("dunningFirmDays");
-  if (d.dunningFinalDays <= d.dunningFirmDays) problems.push("dunningFinalDays");
-  return problems;
+export const ORDERED_DELAYS: readonly (readonly [DelayName, DelayName])[] = [
+  ["pendingRemindAfterHours", "pendingDeclineAfterHours"],
+  ["dunningPoliteDays", "dunningFirmDays"],
+  ["dunningFirmDays", "dunningFinalDays"],
+];
+
+/** The later delay of each pair that is not longer than the one before it. */
+export function delayOrderProblems(d: Partial<WorkflowDelays>): DelayName[] {
+  return ORDERED_DELAYS.filter(([before, after]) => {
+    const a = d[before];
+    const b = d[after];
+    return a !== undefined && b !== undefined && b <= a;
+  }).map(([, after]) => after);
 }
 
 /** The stored value after a change: other keys (written by other pages) are kept. */

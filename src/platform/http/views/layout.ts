@@ -27,6 +27,7 @@ const NAV_ITEMS = [
   ["invoices", "/dashboard/invoices"],
   ["insights", "/dashboard/insights"],
   ["calendars", "/dashboard/calendars"],
+  ["automations", "/dashboard/automations"],
   ["outbox", "/dashboard/outbox"],
   ["apiKeys", "/dashboard/api-keys"],
   ["settings", "/dashboard/settings"],
