@@ -17,6 +17,7 @@ import { getClient } from "../src/missions/client-store.ts";
 import { localeOf } from "../src/missions/emails/mail-parts.ts";
 import type { AppDeps } from "../src/platform/deps.ts";
 import { defineWorkflow } from "../src/platform/workflows/definition.ts";
+import { loadWorkflowSettings } from "../src/platform/workflows/settings-store.ts";
 
 export interface InvoiceDunningInput {
   invoiceId: string;
@@ -28,7 +29,12 @@ async function plan(deps: AppDeps, ownerId: string, invoiceId: string) {
     findOwnerById(deps.database, ownerId),
   ]);
   if (!invoice?.dueDate || !owner || invoice.type !== "invoice" || invoice.status !== "issued") return null;
-  return dunningSchedule(invoice.dueDate, owner.timeZone);
+  const delays = await loadWorkflowSettings(deps.database, ownerId);
+  return dunningSchedule(invoice.dueDate, owner.timeZone, {
+    polite: delays.dunningPoliteDays,
+    firm: delays.dunningFirmDays,
+    final: delays.dunningFinalDays,
+  });
 }
 
 async function reminder(deps: AppDeps, ownerId: string, invoiceId: string, stage: DunningStage) {

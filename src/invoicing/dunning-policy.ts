@@ -16,12 +16,19 @@ const FINAL_LATE_TOLERANCE_DAYS = 15;
 
 export type DunningSchedule = Record<DunningStage, number>;
 
-/** Each reminder leaves on a working day: one falling on a weekend or a public holiday waits for the next. */
-export function dunningSchedule(dueDate: string, timeZone: string): DunningSchedule {
+/**
+ * Each reminder leaves on a working day: one falling on a weekend or a public holiday waits for the next.
+ * `offsets` are the owner's (automations settings), in increasing order.
+ */
+export function dunningSchedule(
+  dueDate: string,
+  timeZone: string,
+  offsets: Record<DunningStage, number> = DUNNING_OFFSET_DAYS,
+): DunningSchedule {
   const due = Temporal.PlainDate.from(dueDate);
   const holidays = publicHolidayDates(due.year, due.year + 1);
   const at = (stage: DunningStage) => {
-    let day = due.add({ days: DUNNING_OFFSET_DAYS[stage] });
+    let day = due.add({ days: offsets[stage] });
     while (day.dayOfWeek > 5 || holidays.has(day.toString())) day = day.add({ days: 1 });
     return day
       .toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from({ hour: DUNNING_HOUR }) })

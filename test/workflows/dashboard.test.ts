@@ -5,10 +5,13 @@ import { describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
 import { findOwnerByHandle } from "../../src/accounts/store.ts";
 import { workflowRuns } from "../../src/platform/db/schema.ts";
-import { loadWorkflowSettings } from "../../src/platform/workflows/settings-store.ts";
+import { tick } from "../../src/platform/tick.ts";
+import { loadWorkflowSettings, saveWorkflowSettings } from "../../src/platform/workflows/settings-store.ts";
 import { BrowserSession, setUpOwner } from "../helpers/browser-session.ts";
 import { DISCOVERY, GOOD_ANSWERS } from "../helpers/owner-fixture.ts";
 import { createTestApp } from "../helpers/test-app.ts";
+import { draftInvoice } from "../invoicing/api-fixture.ts";
+import { missionFixture, workflowMails } from "./mission-workflow-fixture.ts";
 
 const CALL = "2027-03-29T09:00:00+02:00";
 
@@ -248,5 +251,24 @@ describe("automations dashboard", () => {
     const anonymous = await f.app.request("/dashboard/automations", { headers: { accept: "text/html" } });
     expect(anonymous.status).toBe(303);
     expect(location(anonymous)).toContain("/login?next=%2Fdashboard%2Fautomations");
+  });
+
+  it("sends payment reminders on the days the owner set", async () => {
+    // Issued Friday 2 April 2027 at 30 days: due Sunday 2 May. Polite after 3 days instead of 1: Wednesday 5 May.
+    const f = await missionFixture();
+    await saveWorkflowSettings(
+      f.deps.database,
+      f.owner.id,
+      { dunningPoliteDays: 3, dunningFirmDays: 10, dunningFinalDays: 20 },
+      f.clock.now(),
+    );
+    const { id } = await draftInvoice(f);
+    await f.json(`/api/invoices/${id}/issue`, { method: "POST" }, 200);
+    f.clock.set("2027-05-03T07:30:00Z"); // the default day: nothing yet
+    await tick(f.deps);
+    expect(await workflowMails(f, "invoice-dunning")).toHaveLength(0);
+    f.clock.set("2027-05-05T07:00:30Z");
+    await tick(f.deps);
+    expect(await workflowMails(f, "invoice-dunning")).toHaveLength(1);
   });
 });
