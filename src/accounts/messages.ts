@@ -4,6 +4,11 @@ export const accountMessages = defineMessages({
   fr: {
     setupTitle: "Bienvenue sur Créneau",
     setupIntro: "Créez votre compte. Vous pourrez ensuite publier vos liens de réservation.",
+    signupTitle: "Rejoindre Créneau",
+    signupIntro:
+      "Créez votre compte sur cette instance avec le code d'invitation que son administrateur vous a donné. Vos données restent séparées de celles des autres comptes.",
+    signupCode: "Code d'invitation",
+    signupCodeWrong: "Ce code d'invitation n'est pas le bon.",
     name: "Votre nom",
     email: "E-mail",
     handle: "Identifiant public",
@@ -51,6 +56,11 @@ export const accountMessages = defineMessages({
   en: {
     setupTitle: "Welcome to Créneau",
     setupIntro: "Create your account. You will then be able to publish your booking links.",
+    signupTitle: "Join Créneau",
+    signupIntro:
+      "Create your account on this instance with the invitation code its administrator gave you. Your data stays apart from the other accounts'.",
+    signupCode: "Invitation code",
+    signupCodeWrong: "This invitation code is not the right one.",
     name: "Your name",
     email: "Email",
     handle: "Public handle",

@@ -13,6 +13,7 @@ export const RESERVED_HANDLES = new Set([
   "login",
   "logout",
   "setup",
+  "signup",
   "settings",
   "problems",
   "public",
@@ -29,8 +30,8 @@ export const RESERVED_HANDLES = new Set([
   "robots.txt",
 ]);
 
-export function isValidTimeZone(zone: string): boolean {
 /** An IANA name with an area ("Europe/Paris") or "UTC": abbreviations like "CET" are refused. */
+export function isValidTimeZone(zone: string): boolean {
   if (!zone.includes("/") && zone !== "UTC") return false;
   return isKnownTimeZone(zone);
 }

@@ -15,6 +15,7 @@ import { loginPage } from "./pages/login-page.ts";
 import { settingsPage } from "./pages/settings-page.ts";
 import { setupPage } from "./pages/setup-page.ts";
 import { endSession, requireSession, startSession } from "./sessions.ts";
+import { signupRoutes } from "./signup-routes.ts";
 import {
   countOwners,
   deleteOtherSessions,
@@ -87,6 +88,8 @@ export function accountRoutes() {
       return render(errors, error.code === "validation" ? 422 : 409);
     }
   });
+
+  app.route("/", signupRoutes());
 
   app.get("/login", async (c) => {
     if (c.get("owner")) return c.redirect("/dashboard", 303);

@@ -3,20 +3,26 @@
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { buildCii } from "./cii.ts";
+import type { PdfAssets } from "./pdf/assets.ts";
 import type { StoredDocument } from "./stored-document.ts";
 import { computeTotals } from "./totals.ts";
 
 type Renderer = typeof import("./pdf/render-invoice.ts").renderInvoicePdf;
-type AssetsLoader = typeof import("./pdf/node-assets.ts").loadPdfAssets;
+type AssetsLoader = () => Promise<PdfAssets>;
 
-let loading: Promise<{ render: Renderer; assets: AssetsLoader }> | undefined;
+let loading: Promise<Renderer> | undefined;
 
-async function load(deps: AppDeps) {
-  loading ??= Promise.all([import("./pdf/render-invoice.ts"), import("./pdf/node-assets.ts")]).then(
-    ([renderer, assets]) => ({ render: renderer.renderInvoicePdf, assets: assets.loadPdfAssets }),
-  );
+/** The runtime's own loader (Data modules on Workers), or the files next to the renderer on Node. */
+async function assetsLoader(deps: AppDeps): Promise<AssetsLoader> {
+  if (deps.pdfAssets) return deps.pdfAssets;
+  return (await import("./pdf/node-assets.ts")).loadPdfAssets;
+}
+
+async function load(deps: AppDeps): Promise<{ render: Renderer; assets: AssetsLoader }> {
+  loading ??= import("./pdf/render-invoice.ts").then((renderer) => renderer.renderInvoicePdf);
   try {
-    return await loading;
+    const [render, assets] = await Promise.all([loading, assetsLoader(deps)]);
+    return { render, assets };
   } catch (error) {
     loading = undefined;
     deps.logger.error("pdf renderer unavailable", { error: String(error) });

@@ -17,6 +17,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   BASE_URL: httpUrl.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must look like smtp://user:pass@host:port" }).optional(),
+  MAIL_API_URL: httpUrl.optional(),
+  MAIL_API_KEY: z.string().min(8, "must be at least 8 characters").optional(),
   MAIL_FROM: z.string().min(3).default("Créneau <creneau@localhost>"),
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -28,6 +30,7 @@ export const configSchema = z.object({
   SCHEDULER: flag("1"),
   LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   PUBLIC_POST_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  SIGNUP_CODE: z.string().min(12, "must be at least 12 characters").optional(),
 });
 
 export interface Config {
@@ -36,6 +39,8 @@ export interface Config {
   baseUrl: string;
   secureCookies: boolean;
   smtpUrl: string | undefined;
+  /** a JSON mail API (Resend's request shape) instead of SMTP: POST {url} with Bearer {key} */
+  mailApi: { url: string; key: string } | undefined;
   mailFrom: string;
   secretKey: string;
   google: { clientId?: string; clientSecret?: string; apiRoot: string; tokenUrl: string };
@@ -46,6 +51,8 @@ export interface Config {
   leaseMs: number;
   /** booking-form POSTs allowed per client address per 10 minutes; 0 turns the limit off */
   publicPostLimit: number;
+  /** when set, /signup lets whoever knows it create another owner on this deployment */
+  signupCode: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +74,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   if (!c.SECRET_KEY) throw new ConfigError(["SECRET_KEY: is required"]);
+  if (c.MAIL_API_URL && !c.MAIL_API_KEY)
+    throw new ConfigError(["MAIL_API_KEY: is required with MAIL_API_URL"]);
+  if (c.MAIL_API_URL && c.SMTP_URL)
+    throw new ConfigError(["MAIL_API_URL: set either SMTP_URL or MAIL_API_URL, not both"]);
   const baseUrl = (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
   return {
     port: c.PORT,
@@ -74,6 +85,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     baseUrl,
     secureCookies: baseUrl.startsWith("https://"),
     smtpUrl: c.SMTP_URL,
+    mailApi: c.MAIL_API_URL && c.MAIL_API_KEY ? { url: c.MAIL_API_URL, key: c.MAIL_API_KEY } : undefined,
     mailFrom: c.MAIL_FROM,
     secretKey: c.SECRET_KEY,
     google: {
@@ -87,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     scheduler: c.SCHEDULER,
     publicPostLimit: c.PUBLIC_POST_LIMIT,
     leaseMs: c.LEASE_SECONDS * 1000,
+    signupCode: c.SIGNUP_CODE,
   };
 }
 

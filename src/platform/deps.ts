@@ -1,4 +1,5 @@
 // What the application needs from its runtime. Built once per composition root (main.ts, worker.ts, tests).
+import type { PdfAssets } from "../invoicing/pdf/assets.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
@@ -19,6 +20,8 @@ export interface AppDeps {
   clientIp: (c: AppContext) => string;
   /** Runs work after the response (waitUntil on Workers, a detached promise on Node). */
   defer: (work: Promise<unknown>) => void;
+  /** The fonts and ICC profile for Factur-X PDFs; unset on Node, where they are read from disk on first use. */
+  pdfAssets?: () => Promise<PdfAssets>;
 }
 
 export function mailDomain(config: Config): string {

@@ -1,4 +1,4 @@
-// Node composition: SQLite file in DATA_DIR, SMTP or .eml files, system clock.
+// Node composition: SQLite file in DATA_DIR, SMTP, a mail API or .eml files, system clock.
 import path from "node:path";
 import { newId, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -6,7 +6,9 @@ import { databaseFile, openSqlite, type SqliteDatabase } from "./db/sqlite.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppContext } from "./http/context.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { httpApiTransport } from "./mail/http-api-transport.ts";
 import { fileTransport, smtpTransport } from "./mail/nodemailer-transport.ts";
+import type { MailTransport } from "./mail/port.ts";
 
 export interface NodeDeps extends AppDeps {
   database: SqliteDatabase;
@@ -17,6 +19,14 @@ function nodeClientIp(c: AppContext): string {
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
 
+function nodeTransport(config: Config): MailTransport {
+  if (config.smtpUrl) return smtpTransport(config.smtpUrl);
+  const files = fileTransport(path.join(config.dataDir, "outbox"));
+  // The raw view shows nodemailer's rendering of the message, whatever carries it.
+  if (config.mailApi) return httpApiTransport(config.mailApi, files.render);
+  return files;
+}
+
 export function createNodeDeps(
   config: Config,
   options: { logger?: Logger; database?: SqliteDatabase } = {},
@@ -25,9 +35,7 @@ export function createNodeDeps(
   return {
     config,
     database: options.database ?? openSqlite(databaseFile(config.dataDir)),
-    transport: config.smtpUrl
-      ? smtpTransport(config.smtpUrl)
-      : fileTransport(path.join(config.dataDir, "outbox")),
+    transport: nodeTransport(config),
     clock: systemClock,
     newId,
     logger,

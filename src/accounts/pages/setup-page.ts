@@ -11,19 +11,22 @@ export interface SetupPageData {
   timeZones: string[];
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** another owner joining a deployment that has SIGNUP_CODE: the form asks for the code and posts to /signup */
+  signup?: boolean;
 }
 
 export function setupPage(d: SetupPageData) {
   const t = accountMessages(d.locale);
   const v = d.values;
   return page({
-    title: t("setupTitle"),
+    title: d.signup ? t("signupTitle") : t("setupTitle"),
     locale: d.locale,
     narrow: true,
-    body: html`<h1>${t("setupTitle")}</h1>
-<p class="muted">${t("setupIntro")}</p>
-<form method="post" action="/setup" class="card stack" novalidate>
+    body: html`<h1>${d.signup ? t("signupTitle") : t("setupTitle")}</h1>
+<p class="muted">${d.signup ? t("signupIntro") : t("setupIntro")}</p>
+<form method="post" action="${d.signup ? "/signup" : "/setup"}" class="card stack" novalidate>
 ${csrfInput(d.csrfToken)}
+${d.signup ? field({ name: "code", label: t("signupCode"), error: d.errors.code, required: true, autocomplete: "off", attrs: { autocapitalize: "none", spellcheck: "false" } }) : ""}
 ${field({ name: "name", label: t("name"), value: v.name, error: d.errors.name, required: true, autocomplete: "name" })}
 ${field({ name: "email", label: t("email"), type: "email", value: v.email, error: d.errors.email, required: true, autocomplete: "email" })}
 ${field({ name: "handle", label: t("handle"), value: v.handle, error: d.errors.handle, required: true, hint: t("handleHint", { base: d.baseUrl }), attrs: { autocapitalize: "none", spellcheck: "false" } })}

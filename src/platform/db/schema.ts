@@ -74,7 +74,7 @@ export const outbox = sqliteTable(
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
     attachments: text("attachments", { mode: "json" }).$type<StoredAttachment[]>(),
     locale: text("locale").notNull().default("fr"),
-    status: text("status", { enum: ["queued", "sending", "sent", "failed"] })
+    status: text("status", { enum: ["queued", "sending", "sent", "failed", "unsent"] })
       .notNull()
       .default("queued"),
     attempts: integer("attempts").notNull().default(0),

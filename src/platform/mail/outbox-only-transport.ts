@@ -1,26 +1,19 @@
-// Until a mail transport is configured on Workers, messages stay in the outbox (visible in the dashboard),
-// like the .eml files on Node. Rendering for the raw view is a plain RFC 5322 text without attachments.
+// A deployment with no way to send mail (no SMTP_URL, no MAIL_API_URL on Workers): messages are kept in the
+// outbox, marked "unsent" (shown as "not sent: no transport") instead of being retried, and readable there.
 import type { MailMessage, MailTransport } from "./port.ts";
 
-export function outboxOnlyTransport(): MailTransport {
+/** The deployment has no way to send mail: the outbox marks the message "unsent" and never retries it. */
+export class NoTransportError extends Error {}
+
+export const NO_TRANSPORT_MESSAGE =
+  "No mail transport is configured (set SMTP_URL, or MAIL_API_URL and MAIL_API_KEY): the message was not sent.";
+
+export function outboxOnlyTransport(render: (message: MailMessage) => Promise<string>): MailTransport {
   return {
-    name: "outbox-only",
+    name: "none",
     async send() {
-      throw new Error("No mail transport configured on this deployment: the message is kept in the outbox.");
+      throw new NoTransportError(NO_TRANSPORT_MESSAGE);
     },
-    async render(message: MailMessage) {
-      const to = message.to.name
-        ? `"${message.to.name.replace(/"/g, "'")}" <${message.to.address}>`
-        : message.to.address;
-      return [
-        `From: ${message.from}`,
-        `To: ${to}`,
-        `Subject: ${message.subject}`,
-        `Message-ID: ${message.messageId}`,
-        "Content-Type: text/plain; charset=utf-8",
-        "",
-        message.text,
-      ].join("\r\n");
-    },
+    render,
   };
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.ts";
 import type { Database } from "../db/database.ts";
 import { outbox, type StoredAttachment } from "../db/schema.ts";
 import type { Logger } from "../logger.ts";
+import { NoTransportError } from "./outbox-only-transport.ts";
 import { type MailMessage, MailOutcomeUnknownError, type MailTransport, PermanentMailError } from "./port.ts";
 
 export interface OutgoingMail {
@@ -120,7 +121,7 @@ function settleHandedOver(database: Database, now: number) {
 export async function deliverOne(
   deps: DeliveryDeps,
   id: string,
-): Promise<"sent" | "queued" | "failed" | null> {
+): Promise<"sent" | "queued" | "failed" | "unsent" | null> {
   const now = deps.clock.now();
   // One statement claims the email and reads it. The attempt number it takes fences every later write: a sender
   // whose lease expired and was taken over can no longer hand the message over, nor record anything.
@@ -164,6 +165,14 @@ export async function deliverOne(
         .set({ status: "sent", leaseUntil: null, lastError: UNCONFIRMED })
         .where(mine);
       return "sent";
+    }
+    if (error instanceof NoTransportError) {
+      // Nothing to retry until someone configures mail; the dashboard says so instead of counting failures.
+      await deps.database.db
+        .update(outbox)
+        .set({ status: "unsent", leaseUntil: null, lastError: error.message, attempts: 0 })
+        .where(mine);
+      return "unsent";
     }
     const permanent = error instanceof PermanentMailError || row.attempts >= MAX_ATTEMPTS;
     const status = permanent ? "failed" : "queued";

@@ -20,6 +20,7 @@ const messages = defineMessages({
     sending: "En cours",
     sent: "Envoyé",
     failed: "Échec",
+    unsent: "Non envoyé : aucun transport",
     htmlVersion: "Version HTML",
     textVersion: "Version texte",
     raw: "Message brut (.eml)",
@@ -41,6 +42,7 @@ const messages = defineMessages({
     sending: "Sending",
     sent: "Sent",
     failed: "Failed",
+    unsent: "Not sent: no transport",
     htmlVersion: "HTML version",
     textVersion: "Plain-text version",
     raw: "Raw message (.eml)",
@@ -50,7 +52,7 @@ const messages = defineMessages({
   },
 });
 
-const BADGE = { queued: "warn", sending: "warn", sent: "ok", failed: "bad" } as const;
+const BADGE = { queued: "warn", sending: "warn", sent: "ok", failed: "bad", unsent: "bad" } as const;
 
 type ListRow = Pick<OutboxRow, "id" | "toAddress" | "subject" | "why" | "status" | "createdAt">;
 

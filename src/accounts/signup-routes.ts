@@ -1,0 +1,77 @@
+// Another owner on the same deployment (a Worker serving several freelancers): /signup works only when the
+// operator set SIGNUP_CODE, and only for whoever knows it. Each owner gets their own handle; every query is
+// scoped to the signed-in owner, so accounts never see each other's data.
+import { Hono } from "hono";
+import type { AppEnv } from "../platform/http/context.ts";
+import { AppError } from "../platform/http/problems.ts";
+import { formString, readForm } from "../platform/http/request-body.ts";
+import { safeEqual, sha256Hex } from "../platform/security/tokens.ts";
+import { createOwner } from "./create-owner.ts";
+import { accountMessages } from "./messages.ts";
+import { setupPage } from "./pages/setup-page.ts";
+import { startSession } from "./sessions.ts";
+
+const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+const FIELDS = ["name", "email", "handle", "timeZone", "locale"] as const;
+
+/** Hashing first compares equal-length values, so the time taken says nothing about the code's length. */
+function codeMatches(given: string, expected: string): boolean {
+  return safeEqual(sha256Hex(given), sha256Hex(expected));
+}
+
+export function signupRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/signup", (c) => {
+    const deps = c.get("deps");
+    if (!deps.config.signupCode) throw new AppError("not_found");
+    return c.html(
+      setupPage({
+        locale: c.get("locale"),
+        csrfToken: c.get("csrfToken"),
+        baseUrl: deps.config.baseUrl,
+        timeZones: TIME_ZONES,
+        values: {},
+        errors: {},
+        signup: true,
+      }),
+    );
+  });
+
+  app.post("/signup", async (c) => {
+    const deps = c.get("deps");
+    const expected = deps.config.signupCode;
+    if (!expected) throw new AppError("not_found");
+    const form = await readForm(c);
+    const values = Object.fromEntries(FIELDS.map((k) => [k, formString(form, k)]));
+    const locale = values.locale === "en" ? "en" : c.get("locale");
+    const t = accountMessages(locale);
+    const password = typeof form.password === "string" ? form.password : "";
+    const render = (errors: Record<string, string>, status: 403 | 409 | 422) =>
+      c.html(
+        setupPage({
+          locale,
+          csrfToken: c.get("csrfToken"),
+          baseUrl: deps.config.baseUrl,
+          timeZones: TIME_ZONES,
+          values,
+          errors,
+          signup: true,
+        }),
+        status,
+      );
+    if (!codeMatches(formString(form, "code"), expected)) return render({ code: t("signupCodeWrong") }, 403);
+    if (password !== form.passwordConfirm) return render({ passwordConfirm: t("passwordMismatch") }, 422);
+    try {
+      const owner = await createOwner(deps, { ...values, password }, { firstRunOnly: false });
+      await startSession(c, deps, owner.id);
+      return c.redirect("/dashboard", 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.errors) throw error;
+      const errors = Object.fromEntries(error.errors.map((e) => [e.path, `${e.message}`]));
+      return render(errors, error.code === "validation" ? 422 : 409);
+    }
+  });
+
+  return app;
+}
