@@ -1,5 +1,5 @@
 // What it takes to create an owner: validated the same way for the setup page, the CLI and tests.
-import { z } from "zod";
+import * as z from "zod";
 import { LOCALES } from "../platform/i18n.ts";
 import { isValidTimeZone as isKnownTimeZone } from "../scheduling/zone-clock.ts";
 

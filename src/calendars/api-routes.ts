@@ -1,6 +1,6 @@
 // Owner API for calendars (Bearer auth is applied by the /api router).
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";
 import { AppError } from "../platform/http/problems.ts";

@@ -1,5 +1,5 @@
 // The owner's calendar preferences, stored as one JSON value in owner_settings. Pure parsing and defaults.
-import { z } from "zod";
+import * as z from "zod";
 import { REMINDER_LEADS } from "./reminders.ts";
 
 export const calendarSettingsSchema = z.object({

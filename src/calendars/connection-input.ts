@@ -1,5 +1,5 @@
 // What the owner may send to create or change a connection.
-import { z } from "zod";
+import * as z from "zod";
 
 const name = z.string().trim().min(1).max(100);
 const interval = z.number().int().min(1).max(1440);

@@ -1,7 +1,7 @@
 // Owner API for business settings, invoices, credit notes, payments and exports (Bearer auth applied
 // by the /api router). Every query is scoped by the owner: another owner's invoice is a 404.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { dateInZone } from "../missions/plain-date.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";

@@ -1,7 +1,7 @@
 // The owner's business identity (the seller on every invoice), as PUT /api/settings/business takes it.
 // Every value is checked when given, but none is required to save: the owner may fill the form in
 // several goes. What an invoice legally needs is checked when one is issued (missingMandatoryFields).
-import { z } from "zod";
+import * as z from "zod";
 import { vatNumberWarnings } from "./identifiers.ts";
 import type { Seller } from "./invoice-model.ts";
 import { missingMandatoryFields } from "./mandatory-fields.ts";

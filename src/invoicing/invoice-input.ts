@@ -1,6 +1,6 @@
 // Bodies of POST/PATCH /api/invoices and POST /api/invoices/{id}/credit-note, /payments: the shape is
 // checked here, the invoicing rules (positive prices, half days, VAT rates) by validateLines.
-import { z } from "zod";
+import * as z from "zod";
 import { plainDateSchema } from "../missions/mission-input.ts";
 
 export const lineSchema = z.object({

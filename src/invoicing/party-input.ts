@@ -1,6 +1,6 @@
 // Input schemas for the identities on an invoice (the owner's business, a client): addresses and the
 // identifiers, normalised (no spaces, upper case) and checked with their keys.
-import { z } from "zod";
+import * as z from "zod";
 import {
   compactIdentifier,
   isValidBic,

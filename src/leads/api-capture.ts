@@ -1,7 +1,7 @@
 // POST /api/leads: a lead sent by a script or an integration (a Zapier hook on Malt's emails…).
 // The owner hears about it by email, with one-click links; a lead triage declines is answered kindly
 // at once when the owner chose automatic decline emails.
-import { z } from "zod";
+import * as z from "zod";
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { validate } from "../platform/http/request-body.ts";

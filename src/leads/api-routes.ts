@@ -2,7 +2,7 @@
 // (verdict, stage, source filters), GET /api/leads/{id}, PATCH /api/leads/{id} (stage, notes). The rest
 // is added: POST /api/leads, DELETE (erase the person), export, decline, win, and /api/lead-settings.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, readOptionalJson, validate } from "../platform/http/request-body.ts";

@@ -1,6 +1,6 @@
 // The owner's lead settings (one owner_settings row): default triage criteria, the decline email and the
 // partner freelancers a declined prospect may be introduced to. Pure: schema, defaults, merging.
-import { z } from "zod";
+import * as z from "zod";
 import { type TriageCriteria, triageCriteriaSchema } from "./triage.ts";
 
 export const LEAD_SETTINGS_KEY = "leads.settings";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "../scheduling/answer-parsers.ts";
 import type { AnswerValue, Question, QuestionRole } from "../scheduling/questions.ts";
 import { canonicalSkill, extractSkills, skillDisplayName } from "./skills.ts";

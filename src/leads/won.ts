@@ -2,7 +2,7 @@
 // feature's own validation and use cases, and the lead records which mission it became. A deterministic
 // claim event makes a double submit create one mission, never two.
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { clientInputSchema } from "../missions/client-input.ts";
 import { getClient, insertClient } from "../missions/client-store.ts";
 import { missionInputSchema } from "../missions/mission-input.ts";

@@ -1,6 +1,6 @@
 // Activity report use cases: save a month's days, prefill them, send them to the client, and record
 // the client's (or the owner's) decision — an approval of a monthly-billed mission drafts its invoice.
-import { z } from "zod";
+import * as z from "zod";
 import { createDraftFromReport } from "../invoicing/create-invoice.ts";
 import { formatDate } from "../invoicing/date-text.ts";
 import { getOwnerSetting } from "../invoicing/settings-store.ts";

@@ -1,7 +1,7 @@
 // Owner API for clients, missions, activity reports, platform invoices, days off and workflow settings (Bearer
 // auth is applied by the /api router). Everything is scoped by owner: another owner's mission is a 404.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { getOwnerSetting, putOwnerSetting } from "../invoicing/settings-store.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";

@@ -1,7 +1,7 @@
 // The check-in a few months after a mission ends (pure): when it is drafted, and whether it still makes
 // sense (not if the client already works with the owner again, nor if they asked for no more emails).
 import { Temporal } from "temporal-polyfill";
-import { z } from "zod";
+import * as z from "zod";
 
 /** owner_settings key of the workflow switches. */
 export const WORKFLOW_SETTINGS_KEY = "workflows";

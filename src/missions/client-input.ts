@@ -1,5 +1,5 @@
 // A client as POST/PATCH /api/clients and the dashboard form take it.
-import { z } from "zod";
+import * as z from "zod";
 import {
   addressSchema,
   blankAsAbsent,

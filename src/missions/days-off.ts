@@ -1,5 +1,5 @@
 // The owner's days off (holidays, training…), left out when an activity report is prefilled.
-import { z } from "zod";
+import * as z from "zod";
 import { plainDateSchema } from "./mission-input.ts";
 
 export const DAYS_OFF_KEY = "daysOff";

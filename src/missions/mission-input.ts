@@ -1,5 +1,5 @@
 // A mission as POST/PATCH /api/missions and the dashboard form take it.
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_PAYMENT_TERMS_DAYS } from "../invoicing/due-date.ts";
 import { blankAsAbsent } from "../invoicing/party-input.ts";
 import { parsePlainDate } from "./plain-date.ts";

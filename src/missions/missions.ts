@@ -2,7 +2,7 @@
 // invoices a platform issued in the owner's name for a mission billed through it.
 
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { isUniqueViolation } from "../platform/db/database.ts";
 import { externalInvoices } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";

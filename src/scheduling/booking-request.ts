@@ -1,5 +1,5 @@
 // What a prospect sends to book (API.md), validated before anything is read from the database.
-import { z } from "zod";
+import * as z from "zod";
 import { isValidTimeZone } from "../accounts/owner-input.ts";
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -1,6 +1,6 @@
 // An event type as the owner API and the dashboard editor accept it (API.md), validated in two layers:
 // the shape (zod) and the scheduling rules (validateSlotRules), so every error names its field.
-import { z } from "zod";
+import * as z from "zod";
 import { isValidTimeZone } from "../accounts/owner-input.ts";
 import { triageCriteriaSchema } from "../leads/triage.ts";
 import type { FieldError } from "../platform/http/problems.ts";

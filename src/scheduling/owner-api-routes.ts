@@ -1,6 +1,6 @@
 // Owner API for booking links and bookings (Bearer auth is applied by the /api router).
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";

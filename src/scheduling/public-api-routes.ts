@@ -1,6 +1,6 @@
 // The public booking API (no authentication), exactly as API.md describes it.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, readOptionalJson } from "../platform/http/request-body.ts";

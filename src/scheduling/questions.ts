@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hasForbiddenControlCharacters } from "./answer-parsers.ts";
 
 // The qualifying questions of an event type: their shape (validated when the owner saves them)

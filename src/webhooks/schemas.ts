@@ -1,6 +1,6 @@
 // The webhooks API's shapes: request schemas validate input; response schemas document the answers
 // in the OpenAPI document (the same objects the views build).
-import { z } from "zod";
+import * as z from "zod";
 import { cursorSchema, limitSchema } from "../platform/http/pagination.ts";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.ts";
 

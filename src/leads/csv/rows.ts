@@ -1,5 +1,5 @@
 // One CSV record → one lead to import, or the precise reasons it cannot be. Pure.
-import { z } from "zod";
+import * as z from "zod";
 import { channelFromAnswer, channelSlug } from "../channels.ts";
 import { parseLooseDate, parseMoneyCents, parseMonths, parseRemote } from "../loose-values.ts";
 import { isStage, STAGES, type Stage } from "../pipeline.ts";

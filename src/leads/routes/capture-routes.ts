@@ -1,6 +1,6 @@
 // Adding leads from the dashboard: the quick-add form (a pasted message) and the CSV import.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppContext, AppEnv } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/problems.ts";
 import { formString, readForm } from "../../platform/http/request-body.ts";

@@ -1,5 +1,5 @@
 // Small constructors that keep the operation lists readable: one line of intent per endpoint.
-import { z } from "zod";
+import * as z from "zod";
 import type { Access, Method, OperationSpec, ResponseSpec } from "./openapi.ts";
 
 /** Response bodies without their own zod schema yet: documented as objects, described in words. */

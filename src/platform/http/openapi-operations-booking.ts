@@ -1,5 +1,5 @@
 // The booking side of the API: public booking (API.md), booking links, bookings, leads.
-import { z } from "zod";
+import * as z from "zod";
 import { newLeadSchema } from "../../leads/api-capture.ts";
 import { declineSchema, leadPatchSchema, leadsQuery } from "../../leads/api-routes.ts";
 import { leadSettingsSchema } from "../../leads/lead-settings.ts";

@@ -1,5 +1,5 @@
 // The business side of the API: clients, missions, activity reports, invoices, settings.
-import { z } from "zod";
+import * as z from "zod";
 import { invoicesQuery, yearQuery } from "../../invoicing/api-routes.ts";
 import { businessSettingsSchema } from "../../invoicing/business-settings.ts";
 import {

@@ -1,7 +1,7 @@
 // Builds the OpenAPI 3.1 document from the zod schemas the routes validate with (z.toJSONSchema, JSON Schema
 // 2020-12, which is OpenAPI 3.1's own dialect). Request shapes are the validators' input side; response shapes
 // are documented where a schema exists, otherwise described. Pure: the list of operations is data.
-import { z } from "zod";
+import * as z from "zod";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type Access = "read" | "write" | "public";

@@ -1,7 +1,7 @@
 // Keyset pagination shared by the list endpoints: `?limit=&cursor=`, answered with `{ items, nextCursor }`.
 // A cursor is "<sort value>_<id>" of the last item given: stable while rows are added, and never skips
 // rows that share a sort value (the id breaks the tie).
-import { z } from "zod";
+import * as z from "zod";
 
 export interface PageCursor {
   /** the sort value of the last item given (an instant in ms, or a sequence number) */

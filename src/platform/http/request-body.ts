@@ -1,5 +1,5 @@
 // Reading request bodies safely: JSON or forms, validated by a zod schema, failures as 4xx problems.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { AppContext } from "./context.ts";
 import { AppError, fieldErrorsFromZod } from "./problems.ts";
 

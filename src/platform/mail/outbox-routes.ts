@@ -1,6 +1,6 @@
 // The outbox, as the API (GET /api/outbox) and as dashboard pages with HTML and text previews.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { requireSession } from "../../accounts/sessions.ts";
 import type { AppEnv } from "../http/context.ts";
 import { cursorSchema, limitSchema, page } from "../http/pagination.ts";

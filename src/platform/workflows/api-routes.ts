@@ -1,7 +1,7 @@
 // GET /api/workflows/runs, POST /api/workflows/runs/{id}/retry and /cancel, and POST /api/workflows/tick
 // (runs what is due now, like the scheduler).
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../http/context.ts";
 import { cursorSchema, limitSchema, page } from "../http/pagination.ts";
 import { validate } from "../http/request-body.ts";

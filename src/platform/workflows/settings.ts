@@ -2,7 +2,7 @@
 // A switched-off workflow starts no new run (the engine's start statement checks `disabled` in SQL);
 // runs already under way go on to their end unless the owner cancels them on the automations page.
 import { type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 
 export const WORKFLOW_SETTINGS_KEY = "workflows";
 
