@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
 import { owners } from "../../src/platform/db/schema.ts";
 import type { AppEnv } from "../../src/platform/http/context.ts";
