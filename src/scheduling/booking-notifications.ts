@@ -1,4 +1,5 @@
 // The emails around a booking, each recorded in the outbox under an idempotency key so it goes out once.
+// They are recorded before the response and delivered after it.
 import { syncBookingToCalendar } from "../calendars/booking-events.ts";
 import { buildInvite } from "../calendars/invite.ts";
 import type { TriageReason } from "../leads/triage.ts";
@@ -6,7 +7,8 @@ import type { StoredAttachment } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { mailDomain } from "../platform/deps.ts";
 import type { Locale } from "../platform/i18n.ts";
-import { sendMail } from "../platform/mail/send.ts";
+import type { OutgoingMail } from "../platform/mail/outbox.ts";
+import { queueMails } from "../platform/mail/send.ts";
 import { displayAnswers } from "./answer-display.ts";
 import { manageUrl, ownerActionUrl } from "./booking-links.ts";
 import type { BookingEmailData } from "./emails/booking-email-data.ts";
@@ -106,15 +108,6 @@ export async function notifyBookingCreated(
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
   const prospect = prospectConfirmationEmail(bookingEmailData(deps, ctx, prospectLocale));
-  await sendMail(deps, {
-    ownerId: owner.id,
-    idempotencyKey: `booking:${booking.id}:created:prospect`,
-    why: "booking.confirmation",
-    to: toProspect(ctx),
-    locale: prospectLocale,
-    ...prospect,
-    attachments: [bookingInvite(deps, ctx, "REQUEST")],
-  });
   const ownerLocale = asLocale(owner.locale);
   const ownerEmail = ownerNewBookingEmail({
     ...bookingEmailData(deps, ctx, ownerLocale, { verdict: lead.verdict, reasons: lead.reasons }),
@@ -125,14 +118,25 @@ export async function notifyBookingCreated(
     cancelUrl: ownerActionUrl(deps.config, booking.id, "cancel", booking.endMs),
     leadUrl: `${deps.config.baseUrl}/dashboard/leads/${lead.id}`,
   });
-  await sendMail(deps, {
-    ownerId: owner.id,
-    idempotencyKey: `booking:${booking.id}:created:owner`,
-    why: "booking.owner-notification",
-    to: toOwner(ctx),
-    locale: ownerLocale,
-    ...ownerEmail,
-  });
+  await queueMails(deps, [
+    {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:created:prospect`,
+      why: "booking.confirmation",
+      to: toProspect(ctx),
+      locale: prospectLocale,
+      ...prospect,
+      attachments: [bookingInvite(deps, ctx, "REQUEST")],
+    },
+    {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:created:owner`,
+      why: "booking.owner-notification",
+      to: toOwner(ctx),
+      locale: ownerLocale,
+      ...ownerEmail,
+    },
+  ]);
 }
 
 export async function notifyBookingCancelled(
@@ -145,23 +149,25 @@ export async function notifyBookingCancelled(
   const { booking, owner } = ctx;
   const cancelled = { ...ctx, booking: { ...booking, sequence: booking.sequence + 1 } };
   const prospectLocale = asLocale(booking.locale);
-  await sendMail(deps, {
-    ownerId: owner.id,
-    idempotencyKey: `booking:${booking.id}:cancelled:prospect`,
-    why: by === "owner" ? "booking.cancelled-by-owner" : "booking.cancellation-confirmed",
-    to: toProspect(ctx),
-    locale: prospectLocale,
-    ...prospectCancelledEmail({
-      ...bookingEmailData(deps, ctx, prospectLocale),
-      by,
-      message: by === "owner" ? (reason ?? undefined) : undefined,
-      rebookUrl: undefined,
-    }),
-    attachments: [bookingInvite(deps, cancelled, "CANCEL")],
-  });
+  const mails: OutgoingMail[] = [
+    {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:cancelled:prospect`,
+      why: by === "owner" ? "booking.cancelled-by-owner" : "booking.cancellation-confirmed",
+      to: toProspect(ctx),
+      locale: prospectLocale,
+      ...prospectCancelledEmail({
+        ...bookingEmailData(deps, ctx, prospectLocale),
+        by,
+        message: by === "owner" ? (reason ?? undefined) : undefined,
+        rebookUrl: undefined,
+      }),
+      attachments: [bookingInvite(deps, cancelled, "CANCEL")],
+    },
+  ];
   if (by === "prospect") {
     const ownerLocale = asLocale(owner.locale);
-    await sendMail(deps, {
+    mails.push({
       ownerId: owner.id,
       idempotencyKey: `booking:${booking.id}:cancelled:owner`,
       why: "booking.cancelled-by-prospect",
@@ -174,6 +180,7 @@ export async function notifyBookingCancelled(
       }),
     });
   }
+  await queueMails(deps, mails);
 }
 
 export async function notifyBookingRescheduled(
@@ -184,22 +191,24 @@ export async function notifyBookingRescheduled(
   await syncBookingToCalendar(deps, ctx);
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
-  await sendMail(deps, {
-    ownerId: owner.id,
-    idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:prospect`,
-    why: "booking.rescheduled",
-    to: toProspect(ctx),
-    locale: prospectLocale,
-    ...prospectRescheduledEmail({ ...bookingEmailData(deps, ctx, prospectLocale), previousStartMs }),
-    attachments: [bookingInvite(deps, ctx, "REQUEST")],
-  });
   const ownerLocale = asLocale(owner.locale);
-  await sendMail(deps, {
-    ownerId: owner.id,
-    idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:owner`,
-    why: "booking.rescheduled",
-    to: toOwner(ctx),
-    locale: ownerLocale,
-    ...ownerRescheduledEmail({ ...bookingEmailData(deps, ctx, ownerLocale), previousStartMs }),
-  });
+  await queueMails(deps, [
+    {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:prospect`,
+      why: "booking.rescheduled",
+      to: toProspect(ctx),
+      locale: prospectLocale,
+      ...prospectRescheduledEmail({ ...bookingEmailData(deps, ctx, prospectLocale), previousStartMs }),
+      attachments: [bookingInvite(deps, ctx, "REQUEST")],
+    },
+    {
+      ownerId: owner.id,
+      idempotencyKey: `booking:${booking.id}:rescheduled:${booking.sequence}:owner`,
+      why: "booking.rescheduled",
+      to: toOwner(ctx),
+      locale: ownerLocale,
+      ...ownerRescheduledEmail({ ...bookingEmailData(deps, ctx, ownerLocale), previousStartMs }),
+    },
+  ]);
 }

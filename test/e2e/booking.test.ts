@@ -2,7 +2,7 @@
 // manage link from the confirmation email; the owner then looks at the dashboard pages. Real server process,
 // Chromium, axe on every page, phone-size screenshots in test/e2e/screenshots/.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
@@ -66,17 +66,25 @@ async function check(page: Page, label: string, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** A link from an email written to DATA_DIR/outbox (no SMTP_URL in tests), e.g. the manage link. */
+/**
+ * A link from an email written to DATA_DIR/outbox (no SMTP_URL in tests), e.g. the manage link. Booking emails
+ * are delivered after the response, so the file may take a moment to appear (or be complete).
+ */
 async function linkFromEmail(to: string, pathPrefix: string, about = ""): Promise<string> {
   const dir = path.join(server.dataDir, "outbox");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".eml"))) {
-    const mail = await simpleParser(readFileSync(path.join(dir, file)));
-    const recipient = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    if (recipient?.value[0]?.address !== to || !mail.text?.includes(about)) continue;
-    const link = new RegExp(`${server.baseUrl}${pathPrefix}[\\w.-]+`).exec(mail.text ?? "")?.[0];
-    if (link) return link;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".eml")) : [];
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(path.join(dir, file)));
+      const recipient = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+      if (recipient?.value[0]?.address !== to || !mail.text?.includes(about)) continue;
+      const link = new RegExp(`${server.baseUrl}${pathPrefix}[\\w.-]+`).exec(mail.text ?? "")?.[0];
+      if (link) return link;
+    }
+    if (Date.now() > deadline) throw new Error(`No email to ${to} with a link to ${pathPrefix}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`No email to ${to} with a link to ${pathPrefix}`);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -37,6 +37,8 @@ export interface TestApp {
   deps: AppDeps & { database: SqliteDatabase };
   clock: ManualClock;
   config: Config;
+  /** Waits for the work requests left to run after their response (emails delivered after a booking…). */
+  settle(): Promise<void>;
 }
 
 export function createTestApp(
@@ -54,6 +56,7 @@ export function createTestApp(
     ...options.env,
   });
   const clock = new ManualClock(options.now ?? "2027-03-01T09:00:00Z");
+  const deferred = new Set<Promise<unknown>>();
   const deps = {
     config,
     database: options.database ?? openSqlite(":memory:"),
@@ -63,9 +66,15 @@ export function createTestApp(
     logger: createLogger("silent"),
     runtime: "node" as const,
     clientIp: () => "203.0.113.7",
+    // As on Node the work runs on its own; settle() waits for it and throws its failure.
     defer: (work: Promise<unknown>) => {
-      void work;
+      const tracked = work.finally(() => deferred.delete(tracked));
+      deferred.add(tracked);
     },
   };
-  return { app: createApp(deps), deps, clock, config };
+  const settle = async () => {
+    // Deferred work may defer more: wait until none is left.
+    while (deferred.size > 0) await Promise.all([...deferred]);
+  };
+  return { app: createApp(deps), deps, clock, config, settle };
 }

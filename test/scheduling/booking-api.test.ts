@@ -201,6 +201,7 @@ describe("public booking API", () => {
     await f.publicApi("/api/public/jean/discovery/bookings", {
       body: booking({ locale: "en", notes: "<script>alert(1)</script> & co" }),
     });
+    await f.settle();
     const sent = (f.deps.transport as CapturingTransport).sent;
     expect(sent).toHaveLength(2);
     const toProspect = sent.find((m) => m.to.address === "alice@example.org")!;
@@ -255,6 +256,7 @@ describe("managing a booking through its signed link", () => {
       body: booking({ email: "bob@example.org" }),
     });
     expect(again.status).toBe(201);
+    await f.settle();
     const cancel = (f.deps.transport as CapturingTransport).sent.find(
       (m) => m.attachments?.[0]?.method === "CANCEL",
     );
@@ -282,6 +284,7 @@ describe("managing a booking through its signed link", () => {
     const body = (await moved.json()) as { booking: { id: string; start: string } };
     expect(body.booking.id).toBe(id);
     expect(body.booking.start).toBe("2027-03-30T04:00:00-04:00");
+    await f.settle();
     const invite = (f.deps.transport as CapturingTransport).sent
       .filter((m) => m.attachments?.[0]?.method === "REQUEST")
       .at(-1);

@@ -105,6 +105,7 @@ describe("booking page, step by step without JavaScript", () => {
     });
     const [lead] = await f.deps.database.db.select().from(leads);
     expect(lead).toMatchObject({ source: "malt", utm: { utm_campaign: "spring" }, verdict: "qualified" });
+    await f.settle();
     expect((f.deps.transport as CapturingTransport).sent.map((m) => m.to.address).sort()).toEqual([
       "alice@example.org",
       "jean@example.com",
@@ -298,6 +299,7 @@ describe("step 1 validation", () => {
     expect(r.status).toBe(200);
     expect(await r.text()).toContain("Votre demande a bien été reçue.");
     expect(await f.deps.database.db.select().from(leads)).toHaveLength(0);
+    await f.settle();
     expect((f.deps.transport as CapturingTransport).sent).toHaveLength(0);
   });
 
@@ -419,6 +421,7 @@ describe("manage page", () => {
       cancelledBy: "prospect",
       cancelReason: "Conflit d'agenda",
     });
+    await f.settle();
     const sent = (f.deps.transport as CapturingTransport).sent;
     expect(sent.some((m) => m.to.address === "jean@example.com" && m.text.includes("Conflit d'agenda"))).toBe(
       true,
@@ -456,6 +459,7 @@ describe("manage page", () => {
 describe("owner one-click pages", () => {
   it("approve: GET shows the booking, answers and verdict and changes nothing; the POST approves", async () => {
     const { f, id, endMs } = await booked({ requiresConfirmation: true });
+    await f.settle();
     const ownerMail = (f.deps.transport as CapturingTransport).sent.find(
       (m) => m.to.address === "jean@example.com",
     )!;
@@ -501,6 +505,7 @@ describe("owner one-click pages", () => {
     expect(r.status).toBe(303);
     const [row] = await f.deps.database.db.select().from(bookings).where(eq(bookings.id, id));
     expect(row).toMatchObject({ status: "cancelled", cancelledBy: "owner" });
+    await f.settle();
     const toAlice = (f.deps.transport as CapturingTransport).sent.filter(
       (m) => m.to.address === "alice@example.org",
     );

@@ -304,6 +304,7 @@ describe("bookings in the dashboard", () => {
       cancelledBy: "owner",
       cancelReason: "Je suis en congé.",
     });
+    await t.settle();
     const toBob = (t.deps.transport as CapturingTransport).sent.filter(
       (m) => m.to.address === "bob@example.org",
     );

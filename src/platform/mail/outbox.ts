@@ -38,8 +38,7 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /** The insert statement, so a caller can put it in the same batch as the step it belongs to. */
-export function outboxInsert(deps: OutboxDeps, mail: OutgoingMail) {
-  const id = deps.newId();
+export function outboxInsert(deps: OutboxDeps, mail: OutgoingMail, id = deps.newId()) {
   const now = deps.clock.now();
   return deps.database.db
     .insert(outbox)

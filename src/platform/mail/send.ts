@@ -1,6 +1,7 @@
-// Application-facing mail: record in the outbox, then try to deliver right away (retries happen on the tick).
+// Application-facing mail: record in the outbox, then deliver (retries happen on the tick). Background work
+// delivers before it goes on; a request delivers after its response.
 import { type AppDeps, mailDomain } from "../deps.ts";
-import { type DeliveryDeps, deliverOne, enqueueMail, type OutgoingMail } from "./outbox.ts";
+import { type DeliveryDeps, deliverOne, enqueueMail, type OutgoingMail, outboxInsert } from "./outbox.ts";
 
 export function deliveryDeps(deps: AppDeps): DeliveryDeps {
   return {
@@ -22,4 +23,24 @@ export async function sendMail(deps: AppDeps, mail: OutgoingMail): Promise<{ id:
   if (queued.created)
     await deliverOne(d, queued.id).catch((e) => deps.logger.error("mail", { error: String(e) }));
   return queued;
+}
+
+/**
+ * Records the emails in one batch, each under its idempotency key, and delivers the new ones in order after
+ * the response (deps.defer): a visitor never waits for a mail server. Should the process stop first, they
+ * are in the outbox and the tick delivers them; the claim in deliverOne keeps that to once.
+ */
+export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<void> {
+  if (mails.length === 0) return;
+  const d = deliveryDeps(deps);
+  const ids = mails.map(() => deps.newId());
+  const results = await deps.database.batch(mails.map((mail, i) => outboxInsert(d, mail, ids[i])));
+  // An email already recorded under its key is someone else's to deliver.
+  const created = ids.filter((_, i) => (results[i]?.changes ?? 0) > 0);
+  if (created.length > 0) deps.defer(deliverInOrder(d, created));
+}
+
+async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> {
+  for (const id of ids)
+    await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
 }
