@@ -73,7 +73,7 @@ function table(d: AutomationsPageData, t: AutomationT): Html {
 <tbody>${d.items.map(
     (r) => html`<tr><th scope="row">${r.title}</th>
 <td>${r.about.href ? html`<a href="${r.about.href}">${r.about.label}</a>` : r.about.label}</td>
-<td><span class="badge ${BADGE[r.status]}">${t(`status_${r.status}`)}</span>${
+<td><span class="badge ${BADGE[r.status]}">${t(`status_${r.status}`).replace(/ /g, "\u00a0")}</span>${
       r.attempts > 0
         ? html`<br><span class="small muted">${t("attempts", { attempts: r.attempts })}</span>`
         : ""
