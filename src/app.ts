@@ -29,7 +29,6 @@ import { ASSETS } from "./platform/http/views/assets.ts";
 import { outboxApiRoutes, outboxDashboardRoutes } from "./platform/mail/outbox-routes.ts";
 import { workflowApiRoutes } from "./platform/workflows/api-routes.ts";
 import { workflowDashboardRoutes } from "./platform/workflows/dashboard-routes.ts";
-import { workflowDashboardRoutes } from "./platform/workflows/dashboard-routes.ts";
 import { schedulingDashboardRoutes } from "./scheduling/dashboard-routes.ts";
 import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
 import { bookingPageRoutes } from "./scheduling/page-routes.ts";
@@ -105,7 +104,6 @@ export function createApp(deps: AppDeps): App {
   pages.route("/dashboard", calendarsDashboardRoutes());
   pages.route("/dashboard", leadsDashboardRoutes());
   pages.route("/dashboard", insightsDashboardRoutes());
-  pages.route("/dashboard", workflowDashboardRoutes());
   pages.route("/dashboard", workflowDashboardRoutes());
   pages.route("/", leadsPublicRoutes());
   pages.route("/", accountRoutes());
