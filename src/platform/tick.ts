@@ -55,6 +55,7 @@ export async function tick(
     retrying: 0,
   });
   const webhooks = await guarded("webhooks", () => deliverDueWebhooks(deps), {
+    claimed: 0,
     delivered: 0,
     retrying: 0,
     failed: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import { parseEurosToCents } from "../../src/scheduling/answer-parsers.ts";
 import { DEFAULT_QUESTIONS, defaultEventType } from "../../src/scheduling/default-event-type.ts";
 import {

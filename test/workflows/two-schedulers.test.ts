@@ -76,7 +76,10 @@ describe("two scheduler processes on one SQLite file", () => {
     expect(received).toHaveLength(RUNS);
     expect(new Set(received)).toEqual(new Set(outbox.map((o) => o.messageId)));
     for (const invoice of invoices) {
-      expect(smtp.messages.filter((m) => m.subject?.includes(invoice.number)), invoice.number).toHaveLength(1);
+      expect(
+        smtp.messages.filter((m) => m.subject?.includes(invoice.number)),
+        invoice.number,
+      ).toHaveLength(1);
     }
   }, 60_000);
 });

@@ -624,9 +624,14 @@ export const webhookDeliveries = sqliteTable(
   },
   (t) => [
     uniqueIndex("webhook_deliveries_dedupe_idx").on(t.endpointId, t.dedupeKey),
-    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
-    index("webhook_deliveries_chain_idx").on(t.endpointId, t.resource, t.status, t.eventSeq),
+    // Partial indexes: a delivery enters and leaves each once, instead of being re-indexed at every status change.
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_chain_idx")
+      .on(t.endpointId, t.resource, t.eventSeq)
+      .where(sql`status IN ('waiting', 'pending', 'delivering')`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // Looked up by event (replays, the log's filter) and by SQLite's foreign-key checks on webhook_events.
+    index("webhook_deliveries_event_idx").on(t.eventId),
   ],
 );
 
@@ -634,10 +639,10 @@ export const webhookDeliveries = sqliteTable(
 export const webhookAttempts = sqliteTable(
   "webhook_attempts",
   {
-    id: text("id").primaryKey(),
     deliveryId: text("delivery_id")
       .notNull()
       .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    // The key also makes recording the same attempt twice impossible.
     attempt: integer("attempt").notNull(),
     startedAt: integer("started_at").notNull(),
     durationMs: integer("duration_ms").notNull(),
@@ -645,5 +650,5 @@ export const webhookAttempts = sqliteTable(
     error: text("error"),
     responseExcerpt: text("response_excerpt"),
   },
-  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] })],
 );
