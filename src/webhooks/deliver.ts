@@ -1,16 +1,17 @@
-// Delivers what is due: a few workers each claim one delivery at a time (a claim is one guarded statement),
-// send it, and record the outcome. Deliveries of one resource to one endpoint are never in flight together
-// (only the oldest unfinished one is "pending"), so they arrive in order; different resources go in parallel.
+// Delivers what is due. Deliveries are claimed a few dozen at a time (one guarded statement), sent by a small
+// pool of concurrent requests, and their outcomes recorded in batches: the database sees a handful of writes
+// per batch rather than several per delivery. Only the oldest unfinished delivery of a resource to an endpoint
+// can be claimed, so those arrive in order; different resources and endpoints go in parallel.
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "../platform/deps.ts";
 import { errorFields } from "../platform/logger.ts";
 import { decryptSecret } from "../platform/security/encryption.ts";
 import {
-  type ClaimedDelivery,
   claimDue,
-  loadForSending,
+  type DeliveryToSend,
   type Outcome,
-  recordOutcome,
+  type RecordedOutcome,
+  recordOutcomes,
   releaseExpiredLeases,
 } from "./delivery-store.ts";
 import { notifyEndpointDisabled } from "./disabled-notice.ts";
@@ -18,6 +19,8 @@ import { afterFailure, isSuccessStatus, shouldDisable } from "./retry-policy.ts"
 import { type SendResult, sendWebhook } from "./send-request.ts";
 
 export interface WebhookReport {
+  /** deliveries taken in this pass (it stops at its limit; what remains waits for the next one) */
+  claimed: number;
   delivered: number;
   retrying: number;
   failed: number;
@@ -33,6 +36,8 @@ export interface DeliverOptions {
 }
 
 const WORKER = `webhooks-${crypto.randomUUID().slice(0, 8)}`;
+/** Outcomes are written together once this many are waiting (or when the pool runs dry). */
+const FLUSH_EVERY = 32;
 
 export async function deliverDueWebhooks(
   deps: AppDeps,
@@ -40,38 +45,93 @@ export async function deliverDueWebhooks(
 ): Promise<WebhookReport> {
   const worker = options.worker ?? WORKER;
   const limit = options.limit ?? 2000;
-  const report: WebhookReport = { delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
+  const concurrency = options.concurrency ?? 16;
+  const report: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
   await releaseExpiredLeases(deps.database, deps.clock.now());
-  let claimed = 0;
-  const run = async () => {
-    while (claimed < limit) {
-      const delivery = await claimDue(deps.database, worker, deps.clock.now(), deps.config.leaseMs);
-      if (!delivery) return;
-      claimed++;
-      try {
-        await deliverClaimed(deps, delivery, worker, report);
-      } catch (error) {
-        // The lease runs out and another pass retries it; the other deliveries go on.
-        deps.logger.error("webhook delivery crashed", { deliveryId: delivery.id, ...errorFields(error) });
+  const secrets = new Map<string, string>();
+  const queue: DeliveryToSend[] = [];
+  let drained = false;
+  let refilling: Promise<void> | null = null;
+  let buffer: RecordedOutcome[] = [];
+
+  const refill = () => {
+    refilling ??= (async () => {
+      const room = Math.min(concurrency * 4, limit - report.claimed);
+      const batch =
+        room > 0 ? await claimDue(deps.database, worker, deps.clock.now(), deps.config.leaseMs, room) : [];
+      if (batch.length === 0) drained = true;
+      report.claimed += batch.length;
+      queue.push(...batch);
+    })().finally(() => {
+      refilling = null;
+    });
+    return refilling;
+  };
+
+  const flush = async () => {
+    const outcomes = buffer;
+    buffer = [];
+    if (outcomes.length === 0) return;
+    const results = await recordOutcomes(deps.database, worker, outcomes, deps.clock.now());
+    for (const [i, { recorded, disabled }] of results.entries()) {
+      const { delivery, outcome } = outcomes[i]!;
+      if (!recorded) continue;
+      if (outcome.kind === "succeeded") report.delivered++;
+      else if (outcome.kind === "retry") report.retrying++;
+      else report.failed++;
+      if (disabled) {
+        report.disabledEndpoints++;
+        const ownerId = (delivery as DeliveryToSend).ownerId;
+        await notifyEndpointDisabled(deps, ownerId, delivery.endpointId).catch((error) =>
+          deps.logger.error("webhook disabled notice failed", errorFields(error)),
+        );
       }
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, run));
+
+  const work = async () => {
+    for (;;) {
+      if (queue.length === 0) {
+        if (drained) return;
+        // The pool runs dry: write what is waiting first, so the next claim sees the resources it freed.
+        await flush();
+        await refill();
+        continue;
+      }
+      const delivery = queue.shift()!;
+      try {
+        // Awaited first: `buffer.push(await …)` would push into the array a concurrent flush just took.
+        const outcome = await attempt(deps, delivery, secrets);
+        buffer.push(outcome);
+      } catch (error) {
+        // Its lease runs out and a later pass retries it; the other deliveries go on.
+        deps.logger.error("webhook delivery crashed", { deliveryId: delivery.id, ...errorFields(error) });
+      }
+      if (buffer.length >= FLUSH_EVERY) await flush();
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, work));
+  } finally {
+    await flush();
+  }
   return report;
 }
 
-async function deliverClaimed(
+async function attempt(
   deps: AppDeps,
-  claimed: ClaimedDelivery,
-  worker: string,
-  report: WebhookReport,
-): Promise<void> {
-  const d = await loadForSending(deps.database, claimed);
-  if (!d) return;
+  d: DeliveryToSend,
+  secrets: Map<string, string>,
+): Promise<RecordedOutcome> {
   const startedAt = deps.clock.now();
   let result: SendResult;
   try {
-    const secret = decryptSecret(deps.config.secretKey, d.sealedSecret, d.endpointId);
+    let secret = secrets.get(d.endpointId);
+    if (!secret) {
+      secret = decryptSecret(deps.config.secretKey, d.sealedSecret, d.endpointId);
+      secrets.set(d.endpointId, secret);
+    }
     result = await sendWebhook(
       {
         url: d.url,
@@ -87,42 +147,17 @@ async function deliverClaimed(
   } catch (error) {
     result = { statusCode: null, error: String(error), responseExcerpt: null, durationMs: 0 };
   }
-  const now = deps.clock.now();
-  const outcome = await decide(deps, d.endpointId, d, result, now);
-  const { recorded, disabled } = await recordOutcome(
-    deps.database,
-    d,
-    worker,
-    { attemptId: deps.newId(), startedAt, ...result },
-    outcome,
-    now,
-  );
-  if (!recorded) return;
-  if (outcome.kind === "succeeded") report.delivered++;
-  else if (outcome.kind === "retry") report.retrying++;
-  else report.failed++;
-  if (disabled) {
-    report.disabledEndpoints++;
-    await notifyEndpointDisabled(deps, d.ownerId, d.endpointId).catch((error) =>
-      deps.logger.error("webhook disabled notice failed", errorFields(error)),
-    );
-  }
+  const outcome = await decide(deps, d, result, deps.clock.now());
+  return { delivery: d, attempt: { startedAt, ...result }, outcome };
 }
 
-async function decide(
-  deps: AppDeps,
-  endpointId: string,
-  d: ClaimedDelivery,
-  result: SendResult,
-  now: number,
-): Promise<Outcome> {
+async function decide(deps: AppDeps, d: DeliveryToSend, result: SendResult, now: number): Promise<Outcome> {
   if (result.statusCode !== null && isSuccessStatus(result.statusCode) && !result.error)
     return { kind: "succeeded" };
-  const rows = await deps.database.all<{ failing_since: number | null }>(
-    sql`SELECT failing_since FROM webhook_endpoints WHERE id = ${endpointId}`,
+  const [row] = await deps.database.all<{ failing_since: number | null }>(
+    sql`SELECT failing_since FROM webhook_endpoints WHERE id = ${d.endpointId}`,
   );
-  const failingSince = rows[0]?.failing_since ?? now;
-  if (shouldDisable(failingSince, now))
+  if (shouldDisable(row?.failing_since ?? now, now))
     return { kind: "disable", reason: `every attempt failed for 3 days (last: ${describe(result)})` };
   const next = afterFailure(d.attempts, d.firstAttemptAt, now);
   return next.kind === "retry" ? { kind: "retry", at: next.at } : { kind: "failed" };

@@ -3,7 +3,9 @@
 import type { Database } from "../platform/db/database.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { errorFields } from "../platform/logger.ts";
-import { deliverDueWebhooks } from "./deliver.ts";
+import { deliverDueWebhooks, type WebhookReport } from "./deliver.ts";
+
+const PASS_LIMIT = 500;
 
 interface PassState {
   running: boolean;
@@ -26,10 +28,11 @@ export function nudgeDelivery(deps: AppDeps): void {
   const current = state;
   const loop = async () => {
     try {
+      let report: WebhookReport;
       do {
         current.again = false;
-        await deliverDueWebhooks(deps);
-      } while (current.again);
+        report = await deliverDueWebhooks(deps, { limit: PASS_LIMIT });
+      } while (current.again || report.claimed >= PASS_LIMIT);
     } catch (error) {
       deps.logger.warn("webhook delivery pass failed; the tick will retry", errorFields(error));
     } finally {
