@@ -6,14 +6,15 @@ import type { AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { hit, type ThrottleRule } from "../platform/throttle.ts";
 
-/** Ten requests a second on average: far above what an integration needs, low enough to stop a runaway loop. */
+/** The default (API_RATE_LIMIT): ten requests a second on average, far above what an integration needs, low enough to stop a runaway loop. */
 export const API_KEY_RATE: ThrottleRule = { limit: 600, windowMs: 60_000 };
 
-export function limitApiKeyRate(rule: ThrottleRule = API_KEY_RATE): MiddlewareHandler<AppEnv> {
+export function limitApiKeyRate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.get("auth");
-    if (auth?.kind !== "api-key") return next();
     const deps = c.get("deps");
+    if (auth?.kind !== "api-key" || deps.config.apiRateLimit === 0) return next();
+    const rule: ThrottleRule = { ...API_KEY_RATE, limit: deps.config.apiRateLimit };
     const now = deps.clock.now();
     const state = await hit(deps.database, `api-key:${auth.keyId}`, rule, now);
     const resetSeconds = Math.max(1, Math.ceil((state.windowStart + rule.windowMs - now) / 1000));

@@ -29,6 +29,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SCHEDULER: flag("1"),
   LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   PUBLIC_POST_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   SIGNUP_CODE: z.string().min(12, "must be at least 12 characters").optional(),
 });
@@ -49,6 +50,8 @@ export interface Config {
   scheduler: boolean;
   /** how long a scheduler holds a workflow run or an email it is sending before another may take over */
   leaseMs: number;
+  /** requests per minute allowed to one API key; 0 turns the limit off */
+  apiRateLimit: number;
   /** booking-form POSTs allowed per client address per 10 minutes; 0 turns the limit off */
   publicPostLimit: number;
   /** when set, /signup lets whoever knows it create another owner on this deployment */
@@ -99,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     scheduler: c.SCHEDULER,
     publicPostLimit: c.PUBLIC_POST_LIMIT,
     leaseMs: c.LEASE_SECONDS * 1000,
+    apiRateLimit: c.API_RATE_LIMIT,
     signupCode: c.SIGNUP_CODE,
   };
 }

@@ -7,7 +7,7 @@ const COUNT = 200;
 
 describe("invoice numbering under concurrency", () => {
   it(`gives ${COUNT} invoices issued at once the numbers 1..${COUNT}, no gap, no duplicate`, async () => {
-    const f = await invoicingFixture();
+    const f = await invoicingFixture({ env: { API_RATE_LIMIT: "0" } });
     const drafts = await Promise.all(Array.from({ length: COUNT }, () => draftInvoice(f)));
     const responses = await Promise.all(
       drafts.map((d) => f.api(`/api/invoices/${d.id}/issue`, { method: "POST" })),
@@ -28,7 +28,7 @@ describe("invoice numbering under concurrency", () => {
   });
 
   it("keeps numbers in date order: after a later-dated invoice, an earlier date is refused", async () => {
-    const f = await invoicingFixture();
+    const f = await invoicingFixture({ env: { API_RATE_LIMIT: "0" } });
     const first = await draftInvoice(f);
     const second = await draftInvoice(f);
     await f.json(`/api/invoices/${first.id}/issue`, { method: "POST" }, 200);
@@ -41,7 +41,7 @@ describe("invoice numbering under concurrency", () => {
   });
 
   it("starts each year's series at 1", async () => {
-    const f = await invoicingFixture();
+    const f = await invoicingFixture({ env: { API_RATE_LIMIT: "0" } });
     const a = await draftInvoice(f);
     await f.json(`/api/invoices/${a.id}/issue`, { method: "POST" }, 200);
     f.clock.set("2028-01-03T09:00:00Z");
