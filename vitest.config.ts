@@ -51,6 +51,7 @@ export default defineConfig({
           testTimeout: 20_000,
           include: ["test/workerd/**/*.test.ts"],
           setupFiles: ["test/workerd/apply-migrations.ts"],
+          globalSetup: ["test/workerd/peers/teardown.ts"],
         },
       },
       {

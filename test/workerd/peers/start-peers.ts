@@ -32,6 +32,7 @@ export async function startPeers(): Promise<Peers> {
   const ics = await startIcsServer();
   const mailApi: { headers: Json; body: Json }[] = [];
   let mailApiStatus = 200;
+  const hooks: { path: string; body: Json }[] = [];
 
   const control = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://peers");
@@ -88,6 +89,12 @@ export async function startPeers(): Promise<Peers> {
           return send(res, 200, { url: ics.url(body.path) });
         }
         default:
+          // Webhook endpoints of the tests' owners: accept every delivery.
+          if (req.method === "POST" && url.pathname.startsWith("/hooks/")) {
+            hooks.push({ path: url.pathname, body: await readJson(req) });
+            return send(res, 200, {});
+          }
+          if (route === "GET /hooks") return send(res, 200, hooks);
           return send(res, 404, { error: route });
       }
     } catch (error) {
@@ -99,7 +106,7 @@ export async function startPeers(): Promise<Peers> {
   // Peers must not keep vitest alive once the run is over.
   control.unref();
 
-  return {
+  const peers: Peers = {
     bindings: {
       PEERS_URL: controlUrl,
       SMTP_URL: smtp.url,
@@ -114,4 +121,19 @@ export async function startPeers(): Promise<Peers> {
       await new Promise<void>((resolve) => control.close(() => resolve()));
     },
   };
+  started.add(peers);
+  return peers;
+}
+
+// vitest bundles its config apart from the globalSetup module, so peers started by the config are found
+// through a process-wide registry when the run ends (test/workerd/peers/teardown.ts).
+const REGISTRY = Symbol.for("creneau.workerd.peers");
+const registry = globalThis as unknown as { [REGISTRY]?: Set<Peers> };
+registry[REGISTRY] ??= new Set<Peers>();
+const started = registry[REGISTRY];
+
+export async function closeAllPeers(): Promise<void> {
+  const all = [...started];
+  started.clear();
+  await Promise.all(all.map((p) => p.close()));
 }

@@ -1,0 +1,108 @@
+// Several owners on one deployment: owner B, signed in with a session and holding an API key, goes through
+// EVERY route the app has (read from the Hono router, so a new route is covered the day it is added) with
+// owner A's ids, and through every list with its own. Nothing of A's may appear in any answer, every
+// request naming one of A's things must be refused, and A's data must be exactly as before.
+import { describe, expect, it } from "vitest";
+import type { Runtime } from "./describe-app.ts";
+import { type AppFetch, expectJson, type OwnerClient, signUp, uniqueHandle } from "./http-client.ts";
+import { attackBody, isPublicRoute, namesVictim, substitute } from "./isolation-routes.ts";
+import { type SeededOwner, seedOwner } from "./seed-owner.ts";
+
+export interface RouteInfo {
+  method: string;
+  path: string;
+}
+
+/** Everything A can read about itself through the API, to compare before and after B's visit. */
+async function snapshot(seed: SeededOwner): Promise<Record<string, unknown>> {
+  const { ids } = seed;
+  const paths = [
+    "/api/me",
+    "/api/event-types",
+    `/api/event-types/${ids.eventType}`,
+    "/api/bookings",
+    `/api/bookings/${ids.booking}`,
+    "/api/leads",
+    `/api/leads/${ids.lead}`,
+    "/api/lead-settings",
+    "/api/clients",
+    `/api/clients/${ids.client}`,
+    "/api/missions",
+    `/api/missions/${ids.mission}`,
+    `/api/missions/${ids.mission}/activity-reports`,
+    "/api/invoices",
+    `/api/invoices/${ids.invoice}`,
+    `/api/invoices/${ids.draftInvoice}`,
+    `/api/invoices/${ids.invoice}/payments`,
+    "/api/settings/business",
+    "/api/settings/calendars",
+    "/api/calendars",
+    "/api/outbox",
+    "/api/workflows/runs",
+    "/api/webhooks",
+    `/api/webhooks/${ids.webhook}`,
+  ];
+  const state: Record<string, unknown> = {};
+  for (const path of paths) state[path] = await expectJson(seed.owner.api(path), 200);
+  const keys = await (await seed.owner.page("/dashboard/api-keys")).text();
+  state.apiKeys = [...keys.matchAll(/\/dashboard\/api-keys\/([^/"]+)\/revoke/g)].map((m) => m[1]);
+  // Calendars are synced in the background; their timestamps move on their own, their identity must not.
+  state["/api/calendars"] = (
+    state["/api/calendars"] as { items?: { id: string; name: string }[] }
+  ).items?.map((c) => [c.id, c.name]);
+  return state;
+}
+
+async function visit(fetch: AppFetch, attacker: OwnerClient, route: RouteInfo, path: string, body: unknown) {
+  if (route.path.startsWith("/api/")) {
+    const method = route.method;
+    return fetch(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${attacker.key}`,
+        ...(method === "GET" || method === "DELETE" ? {} : { "content-type": "application/json" }),
+      },
+      body: method === "GET" || method === "DELETE" ? undefined : JSON.stringify(body ?? {}),
+    });
+  }
+  if (route.method === "GET") return attacker.page(path);
+  return attacker.form(path, (body as Record<string, string> | undefined) ?? {});
+}
+
+export function describeOwnerIsolation(
+  runtime: Runtime,
+  makeFetch: () => AppFetch,
+  routes: () => RouteInfo[],
+  peersUrl: () => string,
+): void {
+  describe(`owners on one deployment (${runtime})`, () => {
+    it("never see nor change each other's data, through any route of the API or the dashboard", async () => {
+      const fetch = makeFetch();
+      const victim = await seedOwner(fetch, await signUp(fetch, uniqueHandle("alice")), peersUrl());
+      const attacker = await signUp(fetch, uniqueHandle("bob"));
+      const before = await snapshot(victim);
+      const leaks: string[] = [];
+      const accepted: string[] = [];
+      let visited = 0;
+      for (const route of routes()) {
+        if (isPublicRoute(route)) continue;
+        const path = substitute(route.path, victim.ids);
+        if (path === null) continue;
+        const response = await visit(fetch, attacker, route, path, attackBody(route, victim.ids));
+        visited++;
+        const text = await response.text();
+        const label = `${route.method} ${path} → ${response.status}`;
+        if (text.includes(victim.marker) || text.includes(victim.owner.email)) leaks.push(label);
+        // A request that names one of A's things must be refused, whatever the method.
+        const refused = response.status >= 400 && response.status < 500;
+        // References to A's things inside B's own requests (an invoice for A's mission…) as well.
+        const pointsAtVictim = namesVictim(route.path) || attackBody(route, victim.ids) !== undefined;
+        if (pointsAtVictim && !refused) accepted.push(label);
+      }
+      expect(leaks, "answers that showed A's data to B").toEqual([]);
+      expect(accepted, "requests on A's things that B got through").toEqual([]);
+      expect(visited).toBeGreaterThan(120);
+      expect(await snapshot(victim)).toEqual(before);
+    });
+  });
+}
