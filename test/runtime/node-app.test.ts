@@ -1,7 +1,8 @@
-// The shared HTTP suite (test/workerd/shared/) on Node + SQLite, with the same real peers as workerd.
+// The shared HTTP suites (test/workerd/shared/) on Node + SQLite, with the same real peers as workerd.
 import { afterAll, beforeAll } from "vitest";
 import { type Peers, startPeers } from "../workerd/peers/start-peers.ts";
 import { describeApp } from "../workerd/shared/describe-app.ts";
+import { describeCalendars } from "../workerd/shared/describe-calendars.ts";
 import { nodeAppFetch } from "./node-app-fetch.ts";
 
 let peers: Peers;
@@ -11,3 +12,8 @@ beforeAll(async () => {
 afterAll(() => peers.close());
 
 describeApp("node", () => nodeAppFetch(peers.bindings));
+describeCalendars(
+  "node",
+  () => nodeAppFetch(peers.bindings),
+  () => peers.bindings,
+);

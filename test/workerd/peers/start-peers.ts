@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { FAKE_CLIENT, startGoogleFake } from "../../peers/google-calendar-fake.ts";
 import { startIcsServer } from "../../peers/ics-server.ts";
+import { startRadicale } from "../../peers/radicale.ts";
 import { startAuthSmtpServer } from "./smtp-peer.ts";
 
 export interface Peers {
@@ -30,6 +31,7 @@ export async function startPeers(): Promise<Peers> {
   const smtp = await startAuthSmtpServer();
   const google = await startGoogleFake();
   const ics = await startIcsServer();
+  const radicale = await startRadicale({ calendars: [{ slug: "work", name: "Work" }] });
   const mailApi: { headers: Json; body: Json }[] = [];
   let mailApiStatus = 200;
   const hooks: { path: string; body: Json }[] = [];
@@ -83,6 +85,13 @@ export async function startPeers(): Promise<Peers> {
           return send(res, 200, google.events(url.searchParams.get("calendarId") ?? ""));
         case "POST /google/refresh-token":
           return send(res, 200, { refreshToken: google.refreshToken() });
+        case "POST /caldav/events": {
+          const body = (await readJson(req)) as { file: string; ics: string };
+          const put = await radicale.put("work", body.file, body.ics);
+          return send(res, put.ok ? 200 : 502, { status: put.status });
+        }
+        case "GET /caldav/events":
+          return send(res, 200, await radicale.objects("work"));
         case "POST /ics": {
           const body = (await readJson(req)) as { path: string; ics: string };
           ics.set(body.path, { body: body.ics, contentType: "text/calendar" });
@@ -115,9 +124,13 @@ export async function startPeers(): Promise<Peers> {
       GOOGLE_API_ROOT: google.apiRoot,
       GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
       ALLOW_PRIVATE_TARGETS: "1",
+      // For the tests only (Créneau reads none of these): where the CalDAV server is and who may use it.
+      TEST_CALDAV_URL: radicale.url,
+      TEST_CALDAV_USER: radicale.username,
+      TEST_CALDAV_PASSWORD: radicale.password,
     },
     async close() {
-      await Promise.all([smtp.close(), google.close(), ics.close()]);
+      await Promise.all([smtp.close(), google.close(), ics.close(), radicale.stop()]);
       await new Promise<void>((resolve) => control.close(() => resolve()));
     },
   };
