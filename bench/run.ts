@@ -15,6 +15,7 @@ const MODULES = [
   "activity-report.ts",
   "calendar-sync.ts",
   "leads.ts",
+  "workflows.ts",
   "webhooks.ts",
 ];
 

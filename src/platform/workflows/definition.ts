@@ -51,10 +51,13 @@ export interface WorkflowDefinition<I = Record<string, unknown>> {
 export class Suspend extends Error {
   readonly wakeAt: number;
   readonly waitingOn: string;
-  constructor(wakeAt: number, waitingOn: string) {
+  /** The event waited for, so the suspension itself can see one emitted since the run looked. */
+  readonly event: { name: string; key: string } | undefined;
+  constructor(wakeAt: number, waitingOn: string, event?: { name: string; key: string }) {
     super(`suspended on ${waitingOn}`);
     this.wakeAt = wakeAt;
     this.waitingOn = waitingOn;
+    this.event = event;
   }
 }
 

@@ -2,18 +2,11 @@
 import { and, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../deps.ts";
 import { errorFields } from "../logger.ts";
+import { claimDueRuns, journalsOf, releaseUnstarted, renewLease } from "./claims.ts";
 import type { WorkflowDefinition } from "./definition.ts";
-import { executeRun } from "./runner.ts";
+import { executeRun, type RunOutcome } from "./runner.ts";
 import { workflowEnabledGuard } from "./settings.ts";
-import {
-  cancelRunsStatement,
-  claimRun,
-  dueRunIds,
-  getRun,
-  insertEventWhere,
-  insertRunWhere,
-  wakeWaiters,
-} from "./store.ts";
+import { cancelRunsStatement, insertEventWhere, insertRunWhere, wakeWaiters } from "./store.ts";
 
 export interface WorkflowRegistry {
   get(name: string): WorkflowDefinition | undefined;
@@ -114,43 +107,82 @@ export interface RunDueReport {
   lost: number;
 }
 
-/** Claims and runs due runs until none is left, `limit` is reached or the time budget is spent. */
+/** Runs claimed together: enough to save round trips, few enough that their leases stay fresh. */
+const CLAIM_BATCH = 50;
+
+/**
+ * Claims and runs due runs until none is left, `limit` is reached or the time budget is spent. The budget is the
+ * real bound: a tick that comes late after downtime catches up on everything due in one go.
+ */
 export async function runDueWorkflows(
   deps: AppDeps,
   workflows: WorkflowRegistry,
   options: { worker: string; limit?: number; budgetMs?: number },
 ): Promise<RunDueReport> {
   const report: RunDueReport = { claimed: 0, completed: 0, waiting: 0, failed: 0, lost: 0 };
-  const limit = options.limit ?? 500;
+  const { worker } = options;
+  const limit = options.limit ?? 50_000;
   const deadline = Date.now() + (options.budgetMs ?? 45_000);
   const leaseMs = deps.config.leaseMs;
+  // The runs' new states, written together: one commit for many runs instead of one each.
+  const ended: { status: Exclude<RunOutcome["status"], "lost">; release: SQL }[] = [];
+  let oldestEnded = 0;
+  const writeEnded = async () => {
+    if (ended.length === 0) return;
+    const batch = ended.splice(0);
+    try {
+      await deps.database.batch(batch.map((e) => e.release));
+      for (const e of batch) report[e.status]++;
+    } catch (error) {
+      // Their journals are written: once the leases expire, a tick replays them to the same end.
+      deps.logger.error("releasing workflow runs failed", { runs: batch.length, ...errorFields(error) });
+    }
+  };
   while (report.claimed < limit && Date.now() < deadline) {
-    const ids = await dueRunIds(deps.database, deps.clock.now(), Math.min(100, limit - report.claimed));
-    if (ids.length === 0) break;
-    let progressed = false;
-    for (const id of ids) {
-      if (report.claimed >= limit || Date.now() >= deadline) break;
-      if (!(await claimRun(deps.database, id, options.worker, deps.clock.now(), leaseMs))) continue;
-      progressed = true;
+    const claimedAt = deps.clock.now();
+    const runs = await claimDueRuns(deps.database, {
+      worker,
+      now: claimedAt,
+      leaseMs,
+      limit: Math.min(CLAIM_BATCH, limit - report.claimed),
+    });
+    if (runs.length === 0) break;
+    const journals = await journalsOf(
+      deps.database,
+      runs.map((r) => r.id),
+    );
+    for (const [index, run] of runs.entries()) {
+      if (Date.now() >= deadline) {
+        const unstarted = runs.slice(index).map((r) => r.id);
+        await releaseUnstarted(deps.database, unstarted, worker, deps.clock.now());
+        break;
+      }
+      // Waited its turn for over half its lease (slow steps before it): renew it, unless taken meanwhile.
+      const now = deps.clock.now();
+      if (now - claimedAt > leaseMs / 2 && !(await renewLease(deps.database, run.id, worker, now, leaseMs)))
+        continue;
       report.claimed++;
-      const run = await getRun(deps.database, id);
-      const definition = run ? workflows.get(run.workflow) : undefined;
-      if (!run || !definition) {
-        deps.logger.error("unknown workflow", { runId: id, workflow: run?.workflow });
+      const definition = workflows.get(run.workflow);
+      if (!definition) {
+        deps.logger.error("unknown workflow", { runId: run.id, workflow: run.workflow });
         continue;
       }
       try {
-        const outcome = await executeRun(deps, run, definition, { worker: options.worker, leaseMs });
-        if (outcome === "completed") report.completed++;
-        else if (outcome === "failed") report.failed++;
-        else if (outcome === "lost") report.lost++;
-        else report.waiting++;
+        const journal = journals.get(run.id);
+        const { status, release } = await executeRun(deps, run, definition, { worker, leaseMs, journal });
+        if (status === "lost" || !release) report.lost++;
+        else {
+          if (ended.length === 0) oldestEnded = Date.now();
+          ended.push({ status, release });
+        }
       } catch (error) {
-        // A database failure while releasing: the lease expires and another tick retries the run.
-        deps.logger.error("workflow run crashed", { runId: id, ...errorFields(error) });
+        // A database failure while journaling: the lease expires and another tick retries the run.
+        deps.logger.error("workflow run crashed", { runId: run.id, ...errorFields(error) });
       }
+      if (Date.now() - oldestEnded > leaseMs / 4) await writeEnded();
     }
-    if (!progressed) break;
+    await writeEnded();
   }
+  await writeEnded();
   return report;
 }

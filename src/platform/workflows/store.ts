@@ -1,5 +1,5 @@
 // Workflow runs, steps and events in the database. Every state change is one guarded statement or batch.
-import { and, asc, desc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { workflowEvents, workflowRuns, workflowSteps } from "../db/schema.ts";
 
@@ -26,35 +26,6 @@ export function insertRunWhere(run: NewRun, guard: SQL): SQL {
     ON CONFLICT (owner_id, workflow, key) DO NOTHING`;
 }
 
-export async function dueRunIds(database: Database, now: number, limit: number): Promise<string[]> {
-  const rows = await database.db
-    .select({ id: workflowRuns.id })
-    .from(workflowRuns)
-    .where(
-      or(
-        and(eq(workflowRuns.status, "waiting"), lte(workflowRuns.wakeAt, now)),
-        and(eq(workflowRuns.status, "running"), lte(workflowRuns.leaseUntil, now)),
-      ),
-    )
-    .orderBy(asc(workflowRuns.wakeAt))
-    .limit(limit);
-  return rows.map((r) => r.id);
-}
-
-/** Takes the run for this worker until leaseUntil; false when another worker holds it or it is not due. */
-export async function claimRun(
-  database: Database,
-  id: string,
-  worker: string,
-  now: number,
-  leaseMs: number,
-): Promise<boolean> {
-  const r = await database.run(sql`UPDATE workflow_runs
-    SET status = 'running', lease_owner = ${worker}, lease_until = ${now + leaseMs}, updated_at = ${now}
-    WHERE id = ${id} AND ((status = 'waiting' AND wake_at <= ${now}) OR (status = 'running' AND lease_until <= ${now}))`);
-  return r.changes === 1;
-}
-
 /** True while this worker still holds the run: guards every write a step makes. */
 export function holdsLease(runId: string, worker: string): SQL {
   return sql`EXISTS (SELECT 1 FROM workflow_runs WHERE id = ${runId} AND status = 'running' AND lease_owner = ${worker})`;
@@ -66,12 +37,15 @@ export function completeStep(
   name: string,
   output: unknown,
   now: number,
-  leaseMs: number,
+  /** the new end of the lease, when it is time to extend it (a long run) */
+  leaseUntil?: number,
 ): SQL[] {
+  const insert = sql`INSERT INTO workflow_steps (run_id, name, output, completed_at)
+      SELECT ${runId}, ${name}, ${JSON.stringify(output ?? null)}, ${now} WHERE ${holdsLease(runId, worker)}`;
+  if (leaseUntil === undefined) return [insert];
   return [
-    sql`INSERT INTO workflow_steps (run_id, name, output, completed_at)
-      SELECT ${runId}, ${name}, ${JSON.stringify(output ?? null)}, ${now} WHERE ${holdsLease(runId, worker)}`,
-    sql`UPDATE workflow_runs SET lease_until = ${now + leaseMs}, updated_at = ${now}
+    insert,
+    sql`UPDATE workflow_runs SET lease_until = ${leaseUntil}, updated_at = ${now}
       WHERE id = ${runId} AND status = 'running' AND lease_owner = ${worker}`,
   ];
 }
@@ -81,39 +55,39 @@ export async function journal(database: Database, runId: string): Promise<Map<st
   return new Map(rows.map((r) => [r.name, r.output]));
 }
 
-export async function getRun(database: Database, id: string): Promise<RunRow | undefined> {
-  return database.db.select().from(workflowRuns).where(eq(workflowRuns.id, id)).get();
-}
-
 export function releaseRun(
-  database: Database,
   id: string,
   worker: string,
   next: {
     status: RunRow["status"];
     wakeAt?: number | null;
     waitingOn?: string | null;
+    /**
+     * Waiting for this event: wake at once if it was emitted since the run looked for it. Its emitter's wake-up
+     * (wakeWaiters) only finds runs already waiting, and this write may come a little after the look.
+     */
+    wakeOnEvent?: { ownerId: string; name: string; key: string; since: number };
     attempts?: number;
     lastError?: string | null;
   },
   now: number,
-) {
-  return database.db
-    .update(workflowRuns)
-    .set({
-      status: next.status,
-      wakeAt: next.wakeAt ?? null,
-      waitingOn: next.waitingOn ?? null,
-      ...(next.attempts !== undefined ? { attempts: next.attempts } : {}),
-      ...(next.lastError !== undefined ? { lastError: next.lastError } : {}),
-      leaseOwner: null,
-      leaseUntil: null,
-      updatedAt: now,
-      ...(next.status === "completed" || next.status === "failed" ? { finishedAt: now } : {}),
-    })
-    .where(
-      and(eq(workflowRuns.id, id), eq(workflowRuns.status, "running"), eq(workflowRuns.leaseOwner, worker)),
-    );
+): SQL {
+  // Raw SQL: drizzle's update builder cost more than the write itself on this path (once per run per tick).
+  const sets = [
+    sql`status = ${next.status}`,
+    next.wakeOnEvent
+      ? sql`wake_at = CASE WHEN EXISTS (SELECT 1 FROM workflow_events WHERE owner_id = ${next.wakeOnEvent.ownerId}
+          AND name = ${next.wakeOnEvent.name} AND key = ${next.wakeOnEvent.key} AND created_at >= ${next.wakeOnEvent.since})
+          THEN ${now} ELSE ${next.wakeAt ?? null} END`
+      : sql`wake_at = ${next.wakeAt ?? null}`,
+    sql`waiting_on = ${next.waitingOn ?? null}`,
+    sql`lease_owner = NULL, lease_until = NULL, updated_at = ${now}`,
+  ];
+  if (next.attempts !== undefined) sets.push(sql`attempts = ${next.attempts}`);
+  if (next.lastError !== undefined) sets.push(sql`last_error = ${next.lastError}`);
+  if (next.status === "completed" || next.status === "failed") sets.push(sql`finished_at = ${now}`);
+  return sql`UPDATE workflow_runs SET ${sql.join(sets, sql`, `)}
+    WHERE id = ${id} AND status = 'running' AND lease_owner = ${worker}`;
 }
 
 export async function findEvent(
