@@ -34,6 +34,7 @@ import { ownerSchedulingApiRoutes } from "./scheduling/owner-api-routes.ts";
 import { bookingPageRoutes } from "./scheduling/page-routes.ts";
 import { publicApiRoutes } from "./scheduling/public-api-routes.ts";
 import { webhooksApiRoutes } from "./webhooks/api-routes.ts";
+import { webhooksDashboardRoutes } from "./webhooks/dashboard-routes.ts";
 
 export type App = Hono<AppEnv>;
 
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): App {
   pages.route("/dashboard", leadsDashboardRoutes());
   pages.route("/dashboard", insightsDashboardRoutes());
   pages.route("/dashboard", workflowDashboardRoutes());
+  pages.route("/dashboard", webhooksDashboardRoutes());
   pages.route("/", leadsPublicRoutes());
   pages.route("/", accountRoutes());
   // Last: /{handle}/{slug} would otherwise shadow fixed paths.

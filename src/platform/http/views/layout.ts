@@ -30,6 +30,7 @@ const NAV_ITEMS = [
   ["automations", "/dashboard/automations"],
   ["outbox", "/dashboard/outbox"],
   ["apiKeys", "/dashboard/api-keys"],
+  ["webhooks", "/dashboard/webhooks"],
   ["settings", "/dashboard/settings"],
 ] as const;
 
