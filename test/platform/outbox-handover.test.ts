@@ -1,7 +1,11 @@
 // The outbox's hand-over record: an email whose sender stopped after the point of no return (SMTP: the final dot)
 // is never sent again; one whose sender stopped before it is; a sender taken over can no longer hand it over.
 // And the SMTP session that gives the outbox that point, against a real server on 127.0.0.1.
+import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +21,7 @@ import { deliveryDeps } from "../../src/platform/mail/send.ts";
 import { ownerFixture } from "../helpers/owner-fixture.ts";
 
 const never = new Promise<never>(() => {});
+const run = promisify(execFile);
 
 /** A transport whose sends do what each test says, counting hand-overs. */
 function scriptedTransport(script: (options: SendOptions | undefined, call: number) => Promise<void>) {
@@ -178,6 +183,20 @@ describe("SMTP session", () => {
     expect(connections - before).toBe(1);
     expect(received.slice(-20)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
     expect(order[5]).toBe(`commit m5 (${received.length - 15} received)`);
+  });
+
+  it("the kept connection never holds a process open (creneau tick exits once done)", async () => {
+    const transport = pathToFileURL(
+      path.resolve(import.meta.dirname, "../../src/platform/mail/nodemailer-transport.ts"),
+    );
+    const script = `
+      const { smtpTransport } = await import(${JSON.stringify(transport.href)});
+      const t = smtpTransport(${JSON.stringify(url)});
+      await t.send({ from: "a@example.org", to: { address: "p@example.org" }, subject: "kept", html: "<p>x</p>", text: "x", messageId: "<kept@example.org>" });
+      console.log(JSON.stringify(process.getActiveResourcesInfo()));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    expect(received).toContain("kept");
+    expect(JSON.parse(stdout)).not.toContain("TCPSocketWrap");
   });
 
   it("a hand-over that fails aborts before the final dot: the server discards the message", async () => {
