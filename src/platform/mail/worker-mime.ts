@@ -11,16 +11,38 @@ export function parseMailbox(text: string): User {
   return { email: text.trim() };
 }
 
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
+/**
+ * A mailbox header written here rather than by worker-mailer, which puts encoded words inside quotes
+ * (RFC 2047 forbids that): an ASCII name is quoted, any other name is one base64 encoded word.
+ */
+export function mailboxHeader(mailbox: User): string {
+  if (!mailbox.name) return mailbox.email;
+  if (PRINTABLE_ASCII.test(mailbox.name))
+    return `"${mailbox.name.replace(/["\\]/g, "\\$&")}" <${mailbox.email}>`;
+  let binary = "";
+  for (const byte of new TextEncoder().encode(mailbox.name)) binary += String.fromCharCode(byte);
+  return `=?UTF-8?B?${btoa(binary)}?= <${mailbox.email}>`;
+}
+
 export function toEmailOptions(message: MailMessage): EmailOptions {
+  const from = parseMailbox(message.from);
+  const to: User = message.to.name
+    ? { name: message.to.name, email: message.to.address }
+    : { email: message.to.address };
   return {
-    from: parseMailbox(message.from),
-    to: message.to.name
-      ? { name: message.to.name, email: message.to.address }
-      : { email: message.to.address },
+    from,
+    to,
     subject: message.subject,
     text: message.text,
     html: message.html,
-    headers: { "Message-ID": message.messageId, ...message.headers },
+    headers: {
+      "Message-ID": message.messageId,
+      From: mailboxHeader(from),
+      To: mailboxHeader(to),
+      ...message.headers,
+    },
     attachments: message.attachments?.map((a) => ({
       filename: a.filename,
       content: attachmentBase64(a),

@@ -1,0 +1,91 @@
+// Mail on Workers: the JSON mail API (shared with Node), the explicit "unsent" state of a deployment with no
+// transport, and the app built once per isolate whatever the number of requests.
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker, { instanceStats, type WorkerEnv } from "../../src/worker.ts";
+import { describeMailApi } from "./shared/describe-mail.ts";
+import { type AppFetch, expectJson, signUp, uniqueHandle } from "./shared/http-client.ts";
+import { isoDay, openWeek } from "./shared/seed-data.ts";
+
+const bindings = env as unknown as WorkerEnv & Record<string, string>;
+
+/** The Worker with some variables changed, as a deployment configured that way would be. */
+function workerWith(vars: Record<string, string>): AppFetch {
+  const changed = { ...bindings, ...vars };
+  return async (path, init) => {
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(new Request(`http://creneau.test${path}`, init), changed, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+}
+
+describeMailApi("workerd", workerWith, () => bindings);
+
+describe("a Worker without a mail transport", () => {
+  it("keeps each email as 'unsent' with the reason, never retries it, and still shows the raw message", async () => {
+    const fetch = workerWith({ SMTP_URL: "" });
+    const owner = await signUp(fetch, uniqueHandle("nomail"));
+    await expectJson(
+      owner.api("/api/event-types", {
+        body: { slug: "call", title: "Call", durationMinutes: 30, ...openWeek(), minimumNoticeMinutes: 60 },
+      }),
+      201,
+    );
+    const day = isoDay(Date.now() + 2 * 86_400_000);
+    const slots = await expectJson<{ slots: Record<string, { start: string }[]> }>(
+      fetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`),
+      200,
+    );
+    await expectJson(
+      fetch(`/api/public/${owner.handle}/call/bookings`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          start: slots.slots[day]?.[20]?.start,
+          timeZone: "Europe/Paris",
+          name: "Zoë Prospect",
+          email: "zoe@example.org",
+          answers: {},
+        }),
+      }),
+      201,
+    );
+    await expectJson(owner.api("/api/workflows/tick", { method: "POST" }), 200);
+    await expectJson(owner.api("/api/workflows/tick", { method: "POST" }), 200);
+    const outbox = await expectJson<{
+      items: { id: string; to: { address: string }[]; status: string; attempts: number; lastError: string }[];
+    }>(owner.api("/api/outbox"), 200);
+    expect(outbox.items.length).toBeGreaterThan(0);
+    for (const message of outbox.items) {
+      expect(message.status).toBe("unsent");
+      expect(message.attempts).toBe(0);
+      expect(message.lastError).toContain("No mail transport is configured");
+    }
+    const page = await (await owner.page("/dashboard/outbox")).text();
+    expect(page).toContain("Non envoyé : aucun transport");
+    const toProspect = outbox.items.find((m) => m.to[0]?.address === "zoe@example.org");
+    const rawResponse = await owner.api(`/api/outbox/${toProspect!.id}/raw`);
+    const raw = new TextDecoder().decode(await rawResponse.arrayBuffer());
+    // RFC 2047: a name with non-ASCII letters is one encoded word, never inside quotes.
+    const encodedName = btoa(String.fromCharCode(...new TextEncoder().encode("Zoë Prospect")));
+    expect(raw).toContain(`To: =?UTF-8?B?${encodedName}?= <zoe@example.org>`);
+    expect(raw).toMatch(/^Message-ID: <[^>]+>\r$/m);
+    expect(raw).toContain("Content-Type: multipart/mixed");
+    expect(raw).toMatch(/^Content-Type: text\/calendar;[^\r\n]*method=REQUEST/m);
+  });
+});
+
+describe("the app per isolate", () => {
+  it("is built once for a given configuration and reused by every request", async () => {
+    const same = workerWith({ LOG_LEVEL: "error" });
+    await same("/healthz");
+    const built = instanceStats.built;
+    for (let i = 0; i < 5; i++) expect((await same("/healthz")).status).toBe(200);
+    expect(instanceStats.built).toBe(built);
+    await workerWith({ LOG_LEVEL: "warn", MAIL_FROM: "Other <other@example.org>" })("/healthz");
+    expect(instanceStats.built).toBe(built + 1);
+    await same("/healthz");
+    expect(instanceStats.built).toBe(built + 1);
+  });
+});
