@@ -185,6 +185,35 @@ describe("SMTP session", () => {
     expect(order[5]).toBe(`commit m5 (${received.length - 15} received)`);
   });
 
+  it("logs in with the credentials in SMTP_URL", async () => {
+    const logins: string[] = [];
+    const guarded = new SMTPServer({
+      disabledCommands: ["STARTTLS"],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        if (auth.password !== "s3cret") return callback(new Error("Invalid username or password"));
+        callback(null, { user: auth.username });
+      },
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on("end", () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => guarded.listen(0, "127.0.0.1", resolve));
+    const port = (guarded.server.address() as AddressInfo).port;
+    try {
+      await smtpTransport(`smtp://jean:s3cret@127.0.0.1:${port}`).send(message("auth"));
+      await expect(
+        smtpTransport(`smtp://jean:wrong@127.0.0.1:${port}`).send(message("auth")),
+      ).rejects.toThrow(/Invalid username or password/);
+      expect(logins).toEqual(["jean:s3cret", "jean:wrong"]);
+    } finally {
+      await new Promise<void>((resolve) => guarded.close(() => resolve()));
+    }
+  });
+
   it("the kept connection never holds a process open (creneau tick exits once done)", async () => {
     const transport = pathToFileURL(
       path.resolve(import.meta.dirname, "../../src/platform/mail/nodemailer-transport.ts"),

@@ -77,13 +77,18 @@ export function smtpSession(url: string): SmtpSession {
     const connection = new SMTPConnection(options);
     // Errors reach the send callbacks; one on an idle connection only retires it.
     connection.on("error", () => {});
-    await new Promise<void>((resolve, reject) => connection.connect((e) => (e ? reject(e) : resolve())));
-    if (options.auth && connection.allowsAuth) {
-      await new Promise<void>((resolve, reject) =>
-        connection.login(options.auth, (e) => (e ? reject(e) : resolve())),
-      );
+    try {
+      await new Promise<void>((resolve, reject) => connection.connect((e) => (e ? reject(e) : resolve())));
+      if (options.auth && connection.allowsAuth) {
+        await new Promise<void>((resolve, reject) =>
+          connection.login(options.auth, (e) => (e ? reject(e) : resolve())),
+        );
+      }
+      return connection;
+    } catch (error) {
+      connection.close();
+      throw error;
     }
-    return connection;
   }
 
   function takeIdle(): SMTPConnection | null {
