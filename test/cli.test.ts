@@ -97,7 +97,7 @@ describe("creneau CLI", () => {
     expect(rows.map((r) => r.handle)).toEqual(["jean"]);
     expect((await creneau(target, "restore", backupFile)).code).toBe(1);
     expect((await creneau(target, "restore", backupFile, "--force")).code).toBe(0);
-  });
+  }, 60_000);
 
   it("explains unknown commands", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "creneau-cli-"));
