@@ -26,9 +26,9 @@ export async function sendMail(deps: AppDeps, mail: OutgoingMail): Promise<{ id:
 }
 
 /**
- * Records the emails in one batch, each under its idempotency key, and delivers the new ones in order after
- * the response (deps.defer): a visitor never waits for a mail server. Should the process stop first, they
- * are in the outbox and the tick delivers them; the claim in deliverOne keeps that to once.
+ * Records the emails in one batch, each under its idempotency key, and delivers the new ones after the
+ * response (deps.defer): a visitor never waits for a mail server. Should the process stop first, they are
+ * in the outbox and the tick delivers them; the claim in deliverOne keeps that to once.
  */
 export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<void> {
   if (mails.length === 0) return;
@@ -37,10 +37,38 @@ export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<
   const results = await deps.database.batch(mails.map((mail, i) => outboxInsert(d, mail, ids[i])));
   // An email already recorded under its key is someone else's to deliver.
   const created = ids.filter((_, i) => (results[i]?.changes ?? 0) > 0);
-  if (created.length > 0) deps.defer(deliverInOrder(d, created));
+  if (created.length > 0) deps.defer(deliverInLane(d, created));
 }
 
-async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> {
-  for (const id of ids)
-    await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
+/**
+ * Emails queued by requests, delivered one at a time per database, in the order they were recorded: a
+ * burst of bookings is answered first and its emails follow, instead of every request's deliveries
+ * competing with the requests (and opening mail connections) at once.
+ */
+interface Lane {
+  ids: string[];
+  draining: Promise<void> | null;
+}
+
+const lanes = new WeakMap<DeliveryDeps["database"], Lane>();
+
+/** Resolves once the lane is empty again, so these emails included. */
+function deliverInLane(deps: DeliveryDeps, ids: string[]): Promise<void> {
+  let lane = lanes.get(deps.database);
+  if (!lane) {
+    lane = { ids: [], draining: null };
+    lanes.set(deps.database, lane);
+  }
+  lane.ids.push(...ids);
+  lane.draining ??= drain(deps, lane);
+  return lane.draining;
+}
+
+async function drain(deps: DeliveryDeps, lane: Lane): Promise<void> {
+  try {
+    for (let id = lane.ids.shift(); id !== undefined; id = lane.ids.shift())
+      await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
+  } finally {
+    lane.draining = null;
+  }
 }
