@@ -35,15 +35,25 @@ export interface DeliverOptions {
   worker?: string;
 }
 
-const WORKER = `webhooks-${crypto.randomUUID().slice(0, 8)}`;
-/** Outcomes are written together once this many are waiting (or when the pool runs dry). */
-const FLUSH_EVERY = 32;
+// Drawn on first use: Workers refuse random values at module scope, and the Worker would not start.
+let workerName: string | undefined;
+function thisWorker(): string {
+  workerName ??= `webhooks-${crypto.randomUUID().slice(0, 8)}`;
+  return workerName;
+}
+/**
+ * Outcomes are written together once this many are waiting, once the oldest has waited this long, or when
+ * the pool runs dry: fewer, larger commits (rows of one batch share their index pages), while an outcome
+ * never sits unwritten long enough for its lease to run out.
+ */
+const FLUSH_EVERY = 128;
+const FLUSH_AFTER_MS = 500;
 
 export async function deliverDueWebhooks(
   deps: AppDeps,
   options: DeliverOptions = {},
 ): Promise<WebhookReport> {
-  const worker = options.worker ?? WORKER;
+  const worker = options.worker ?? thisWorker();
   const limit = options.limit ?? 2000;
   const concurrency = options.concurrency ?? 16;
   const report: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
@@ -53,6 +63,7 @@ export async function deliverDueWebhooks(
   let drained = false;
   let refilling: Promise<void> | null = null;
   let buffer: RecordedOutcome[] = [];
+  let bufferSince = 0;
 
   const refill = () => {
     refilling ??= (async () => {
@@ -71,6 +82,7 @@ export async function deliverDueWebhooks(
   const flush = async () => {
     const outcomes = buffer;
     buffer = [];
+    bufferSince = 0;
     if (outcomes.length === 0) return;
     const results = await recordOutcomes(deps.database, worker, outcomes, deps.clock.now());
     for (const [i, { recorded, disabled }] of results.entries()) {
@@ -102,12 +114,17 @@ export async function deliverDueWebhooks(
       try {
         // Awaited first: `buffer.push(await …)` would push into the array a concurrent flush just took.
         const outcome = await attempt(deps, delivery, secrets);
+        if (buffer.length === 0) bufferSince = performance.now();
         buffer.push(outcome);
       } catch (error) {
         // Its lease runs out and a later pass retries it; the other deliveries go on.
         deps.logger.error("webhook delivery crashed", { deliveryId: delivery.id, ...errorFields(error) });
       }
-      if (buffer.length >= FLUSH_EVERY) await flush();
+      if (
+        buffer.length >= FLUSH_EVERY ||
+        (buffer.length > 0 && performance.now() - bufferSince > FLUSH_AFTER_MS)
+      )
+        await flush();
     }
   };
 

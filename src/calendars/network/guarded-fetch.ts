@@ -55,10 +55,13 @@ const webExchange: Exchange = async (url, init, policy, signal) => {
   });
 };
 
+// Loaded once: a dynamic import per request costs a module resolution each time (webhook fan-out sends thousands).
+let nodeExchange: Promise<Exchange> | undefined;
+
 async function exchangeFor(runtime: Runtime): Promise<Exchange> {
   if (runtime !== "node") return webExchange;
-  const { nodeRequest } = await import("./node-request.ts");
-  return nodeRequest;
+  nodeExchange ??= import("./node-request.ts").then((m) => m.nodeRequest);
+  return nodeExchange;
 }
 
 function isRedirect(status: number): boolean {
