@@ -15,14 +15,18 @@ export const owners = sqliteTable("owners", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/** Every owned row: deleting the owner deletes it. */
+const ownerIdColumn = () =>
+  text("owner_id")
+    .notNull()
+    .references(() => owners.id, { onDelete: "cascade" });
+
 export const sessions = sqliteTable(
   "sessions",
   {
     // sha256 of the cookie token: a leaked database does not leak live sessions.
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
@@ -34,9 +38,7 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     name: text("name").notNull(),
     // First characters of the key, shown in lists so the owner can tell keys apart.
     prefix: text("prefix").notNull(),
@@ -60,9 +62,7 @@ export const outbox = sqliteTable(
   "outbox",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     // Same key twice = same email: the unique index is what makes sending idempotent.
     idempotencyKey: text("idempotency_key").notNull(),
     why: text("why").notNull(),
@@ -107,9 +107,7 @@ export interface StoredAttachment {
 export const ownerSettings = sqliteTable(
   "owner_settings",
   {
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     key: text("key").notNull(),
     value: text("value", { mode: "json" }).notNull(),
     updatedAt: integer("updated_at").notNull().default(sql`0`),
@@ -123,9 +121,7 @@ export const eventTypes = sqliteTable(
   "event_types",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     slug: text("slug").notNull(),
     // The rest of the definition (hours, questions, triage…) as validated JSON: it is always read whole.
     definition: text("definition", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
@@ -143,9 +139,7 @@ export const contacts = sqliteTable(
   "contacts",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     company: text("company"),
@@ -161,9 +155,7 @@ export const leads = sqliteTable(
   "leads",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     contactId: text("contact_id").references(() => contacts.id, { onDelete: "set null" }),
     eventTypeId: text("event_type_id"),
     source: text("source").notNull().default("direct"),
@@ -198,9 +190,7 @@ export const bookings = sqliteTable(
   "bookings",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     eventTypeId: text("event_type_id")
       .notNull()
       .references(() => eventTypes.id),
@@ -238,9 +228,7 @@ export const leadEvents = sqliteTable(
   "lead_events",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     leadId: text("lead_id").notNull(),
     kind: text("kind").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
@@ -255,9 +243,7 @@ export const clients = sqliteTable(
   "clients",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     name: text("name").notNull(),
     address: text("address", { mode: "json" }).notNull().$type<Record<string, string>>(),
     siren: text("siren"),
@@ -278,9 +264,7 @@ export const missions = sqliteTable(
   "missions",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     clientId: text("client_id")
       .notNull()
       .references(() => clients.id),
@@ -308,9 +292,7 @@ export const activityReports = sqliteTable(
   "activity_reports",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     missionId: text("mission_id")
       .notNull()
       .references(() => missions.id, { onDelete: "cascade" }),
@@ -331,9 +313,7 @@ export const invoices = sqliteTable(
   "invoices",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     missionId: text("mission_id").references(() => missions.id),
     clientId: text("client_id")
       .notNull()
@@ -372,9 +352,7 @@ export const payments = sqliteTable(
   "payments",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     invoiceId: text("invoice_id")
       .notNull()
       .references(() => invoices.id),
@@ -391,9 +369,7 @@ export const externalInvoices = sqliteTable(
   "external_invoices",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     missionId: text("mission_id")
       .notNull()
       .references(() => missions.id),
@@ -412,9 +388,7 @@ export const calendarConnections = sqliteTable(
   "calendar_connections",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     type: text("type", { enum: ["google", "caldav", "ics"] }).notNull(),
     name: text("name").notNull(),
     status: text("status", { enum: ["active", "broken", "error"] })
@@ -445,9 +419,7 @@ export const busyIntervals = sqliteTable(
   "busy_intervals",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     connectionId: text("connection_id")
       .notNull()
       .references(() => calendarConnections.id, { onDelete: "cascade" }),
@@ -486,9 +458,7 @@ export const workflowRuns = sqliteTable(
   "workflow_runs",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     workflow: text("workflow").notNull(),
     // What the run is about (a booking, a mission, an invoice…): one live run per workflow and key.
     key: text("key").notNull(),
@@ -530,9 +500,7 @@ export const workflowEvents = sqliteTable(
   "workflow_events",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     name: text("name").notNull(),
     key: text("key").notNull(),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
@@ -548,9 +516,7 @@ export const webhookEndpoints = sqliteTable(
   "webhook_endpoints",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     url: text("url").notNull(),
     description: text("description"),
     // JSON array of event types, e.g. ["booking.created","invoice.paid"].
@@ -574,9 +540,7 @@ export const webhookEvents = sqliteTable(
     // AUTOINCREMENT: a strictly increasing order, even for two events in the same millisecond.
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     id: text("id").notNull().unique(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     type: text("type").notNull(),
     // "booking:<id>", "invoice:<id>"…: deliveries of one resource to one endpoint go out in order.
     resource: text("resource").notNull(),
@@ -596,9 +560,7 @@ export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     id: text("id").primaryKey(),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => owners.id, { onDelete: "cascade" }),
+    ownerId: ownerIdColumn(),
     endpointId: text("endpoint_id")
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
