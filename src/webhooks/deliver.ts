@@ -49,15 +49,30 @@ function thisWorker(): string {
 const FLUSH_EVERY = 128;
 const FLUSH_AFTER_MS = 500;
 
+/**
+ * Delivers what is due, pass after pass: finishing a delivery lets the next one of its resource through, so
+ * a pass that delivered something is followed by another, until nothing is due or the limit is reached.
+ */
 export async function deliverDueWebhooks(
   deps: AppDeps,
   options: DeliverOptions = {},
 ): Promise<WebhookReport> {
-  const worker = options.worker ?? thisWorker();
   const limit = options.limit ?? 2000;
+  const total: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
+  await releaseExpiredLeases(deps.database, deps.clock.now());
+  for (;;) {
+    const pass = await onePass(deps, { ...options, limit: limit - total.claimed });
+    for (const key of Object.keys(total) as (keyof WebhookReport)[]) total[key] += pass[key];
+    if (pass.claimed === 0 || total.claimed >= limit) return total;
+  }
+}
+
+/** One pass: claims until nothing more is due right now; what it finishes is picked up by the next pass. */
+async function onePass(deps: AppDeps, options: DeliverOptions & { limit: number }): Promise<WebhookReport> {
+  const worker = options.worker ?? thisWorker();
+  const limit = options.limit;
   const concurrency = options.concurrency ?? 16;
   const report: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
-  await releaseExpiredLeases(deps.database, deps.clock.now());
   const secrets = new Map<string, string>();
   const queue: DeliveryToSend[] = [];
   let drained = false;

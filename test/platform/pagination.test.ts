@@ -100,6 +100,8 @@ describe("list pagination and filters", () => {
     const pages = await allPages(f.api, "/api/outbox?limit=2");
     expect(pages).toHaveLength(3);
     expect(new Set(pages.flat().map((m) => m.id)).size).toBe(5);
+    const legacy = (await (await f.api(`/api/outbox?cursor=${f.clock.now() + 1}`)).json()) as Page;
+    expect(legacy.items).toHaveLength(5);
     const workflowMail = ((await (await f.api("/api/outbox?why=workflow:")).json()) as Page).items;
     expect(workflowMail.map((m) => m.subject).sort()).toEqual(["m1", "m3"]);
 

@@ -47,7 +47,16 @@ export const outboxQuery = z.object({
   status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
   why: z.string().max(100).optional().meta({ description: "what sent it, or its start (e.g. workflow:)" }),
   limit: limitSchema(50, 200),
-  cursor: cursorSchema.optional(),
+  // The outbox's first cursors were the creation instant alone: such a cursor still works (strictly older).
+  cursor: z
+    .union([
+      cursorSchema,
+      z
+        .string()
+        .regex(/^\d{1,16}$/)
+        .transform((s) => ({ at: Number(s), id: "" })),
+    ])
+    .optional(),
 });
 
 function pageParams(c: { req: { query(k: string): string | undefined } }) {
