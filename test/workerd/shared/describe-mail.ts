@@ -50,10 +50,9 @@ async function book(fetch: AppFetch, owner: OwnerClient, index: number, email: s
 }
 
 async function outboxTo(owner: OwnerClient, address: string) {
-  const list = await expectJson<{ items: { id: string; to: { address: string }[]; status: string; lastError: string | null }[] }>(
-    owner.api("/api/outbox"),
-    200,
-  );
+  const list = await expectJson<{
+    items: { id: string; to: { address: string }[]; status: string; lastError: string | null }[];
+  }>(owner.api("/api/outbox"), 200);
   return list.items.filter((m) => m.to[0]?.address === address);
 }
 
