@@ -17,6 +17,7 @@ const MODULES = [
   "leads.ts",
   "workflows.ts",
   "webhooks.ts",
+  "workerd.ts",
 ];
 
 interface BenchModule {

@@ -23,13 +23,20 @@ export interface TickReport {
   webhooks: WebhookReport;
 }
 
-/** A name for this process in leases, so two schedulers on one database never run the same step. */
-const WORKER = `worker-${crypto.randomUUID().slice(0, 8)}`;
+/**
+ * A name for this process in leases, so two schedulers on one database never run the same step. Drawn on first
+ * use: Workers refuse random values at module scope, and the Worker would not start.
+ */
+let workerName: string | undefined;
+function thisWorker(): string {
+  workerName ??= `worker-${crypto.randomUUID().slice(0, 8)}`;
+  return workerName;
+}
 
 export async function tick(
   deps: AppDeps,
   workflows: WorkflowRegistry = WORKFLOWS,
-  worker = WORKER,
+  worker = thisWorker(),
 ): Promise<TickReport> {
   // Each part is guarded: one failing (a database hiccup in calendar sync) never stops the others.
   const guarded = async <T>(part: string, work: () => Promise<T>, fallback: T): Promise<T> => {

@@ -107,7 +107,12 @@ export async function seedOwner(fetch: AppFetch, owner: OwnerClient, peersUrl: s
 
   const outbox = await api<{ items: { id: string }[] }>("/api/outbox", 200);
   const runs = await api<{ items: { id: string }[] }>("/api/workflows/runs", 200);
-  const deliveries = await api<{ items: { id: string }[] }>(`/api/webhooks/${webhook.id}/deliveries`, 200);
+  const deliveries = await api<{ items: { id: string; status: string }[] }>(
+    `/api/webhooks/${webhook.id}/deliveries`,
+    200,
+  );
+  // The tick delivered the booking's events to the peer, signed, from whichever runtime this is.
+  expect(deliveries.items.map((d) => d.status)).toContain("succeeded");
   const keysPage = await (await owner.page("/dashboard/api-keys")).text();
   const apiKey = /\/dashboard\/api-keys\/([^/"]+)\/revoke/.exec(keysPage)?.[1];
   expect(outbox.items.length && runs.items.length && deliveries.items.length && apiKey).toBeTruthy();
