@@ -84,5 +84,6 @@ function describe(error: unknown): string {
   if (error instanceof ResponseTooLargeError) return `answer too large: ${error.message}`;
   const e = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
-  return [code, e.message ?? String(error)].filter(Boolean).join(": ").slice(0, 500);
+  const message = e.message ?? String(error);
+  return (code && !message.includes(code) ? `${code}: ${message}` : message).slice(0, 500);
 }

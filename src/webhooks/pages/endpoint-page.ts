@@ -31,7 +31,7 @@ export function endpointPage(d: {
     body: html`<p><a href="/dashboard/webhooks">← ${t("back")}</a></p>
 <h1>${e.url}</h1>
 <p>${statusBadge(e, t)} ${e.disabledReason ? html`<span class="small muted">${e.disabledReason}</span>` : ""}</p>
-<p class="small">${t("lastSuccess")}: ${when(e.lastSuccessAt)}${e.failingSince ? html` · ${t("failingSince")} ${when(e.failingSince)}` : ""}</p>
+<p class="small">${t("lastSuccess")}${t("colon")}${when(e.lastSuccessAt)}${e.failingSince ? html` · ${t("failingSince")} ${when(e.failingSince)}` : ""}</p>
 ${d.secret ? html`<div class="secret" role="status"><p>${t("secretShown")}</p><p><code>${d.secret}</code></p></div>` : ""}
 ${d.error ? notice("error", d.error) : ""}
 <form method="post" action="/dashboard/webhooks/${e.id}" class="card stack">
@@ -52,7 +52,7 @@ ${
 <tbody>${d.deliveries.map(
         ({ delivery: x, log }) => html`<tr><td>${when(x.createdAt)}</td>
 <td><code>${x.eventType}</code><br><span class="small muted">${x.resource}</span></td>
-<td>${t(`delivery_${x.status}`)}${x.lastError ? html`<br><span class="small">${x.lastError}</span>` : ""}</td>
+<td>${t(`delivery_${x.status}`)}${x.status === "pending" && x.attempts > 0 ? html`<br><span class="small">${t("nextAttempt", { when: when(x.nextAttemptAt) })}</span>` : ""}${x.lastError ? html`<br><span class="small">${x.lastError}</span>` : ""}</td>
 <td class="small">${log.map(
           (a) =>
             html`<div>#${a.attempt} ${when(a.startedAt)} · ${a.statusCode ?? "—"} · ${a.durationMs} ms${a.error ? html` · ${a.error}` : ""}</div>`,

@@ -39,6 +39,8 @@ export const webhookMessages = defineMessages({
     delivery_delivering: "en cours",
     delivery_succeeded: "reçu",
     delivery_failed: "abandonné",
+    nextAttempt: "prochain essai {when}",
+    colon: "\u00a0: ",
   },
   en: {
     title: "Webhooks",
@@ -78,5 +80,7 @@ export const webhookMessages = defineMessages({
     delivery_delivering: "sending",
     delivery_succeeded: "received",
     delivery_failed: "given up",
+    nextAttempt: "next try {when}",
+    colon: ": ",
   },
 });
