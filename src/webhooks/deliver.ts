@@ -15,6 +15,7 @@ import {
   releaseExpiredLeases,
 } from "./delivery-store.ts";
 import { notifyEndpointDisabled } from "./disabled-notice.ts";
+import { pruneWebhookLog } from "./prune.ts";
 import { afterFailure, isSuccessStatus, shouldDisable } from "./retry-policy.ts";
 import { type SendResult, sendWebhook } from "./send-request.ts";
 
@@ -60,6 +61,7 @@ export async function deliverDueWebhooks(
   const limit = options.limit ?? 2000;
   const total: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
   await releaseExpiredLeases(deps.database, deps.clock.now());
+  await pruneWebhookLog(deps.database, deps.clock.now());
   for (;;) {
     const pass = await onePass(deps, { ...options, limit: limit - total.claimed });
     for (const key of Object.keys(total) as (keyof WebhookReport)[]) total[key] += pass[key];

@@ -71,4 +71,26 @@ describe("webhook schedulers", () => {
     );
     expect(attempts?.n).toBe(5);
   });
+
+  it("keeps the log 30 days, and never drops an event still on its way", async () => {
+    const { f, r } = await setUp();
+    r.status = 500;
+    await deliverDueWebhooks(f.deps, { worker: "w" });
+    r.status = 204;
+    // b0's first event goes through; the rest of b0 and every other booking stay queued behind failures.
+    const [first] = await f.deps.database.all<{ id: string }>(
+      sql`SELECT id FROM webhook_deliveries WHERE resource = 'booking:b0' ORDER BY event_seq LIMIT 1`,
+    );
+    await f.deps.database.run(
+      sql`UPDATE webhook_deliveries SET status = 'succeeded' WHERE id = ${first!.id}`,
+    );
+    f.clock.advance(31 * 86_400_000);
+    await deliverDueWebhooks(f.deps, { worker: "w", limit: 1 });
+    const [events] = await f.deps.database.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM webhook_events`);
+    expect(events?.n).toBe(59);
+    const [orphans] = await f.deps.database.all<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM webhook_attempts a WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.id = a.delivery_id)`,
+    );
+    expect(orphans?.n).toBe(0);
+  });
 });
