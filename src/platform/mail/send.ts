@@ -37,38 +37,55 @@ export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<
   const results = await deps.database.batch(mails.map((mail, i) => outboxInsert(d, mail, ids[i])));
   // An email already recorded under its key is someone else's to deliver.
   const created = ids.filter((_, i) => (results[i]?.changes ?? 0) > 0);
-  if (created.length > 0) deps.defer(deliverInLane(d, created));
+  if (created.length === 0) return;
+  // On Workers a request's I/O can neither outlive it nor serve another request: each delivers its own.
+  deps.defer(deps.runtime === "node" ? deliverInLane(d, created) : deliverInOrder(d, created));
+}
+
+async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> {
+  for (const id of ids)
+    await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
 }
 
 /**
- * Emails queued by requests, delivered one at a time per database, in the order they were recorded: a
- * burst of bookings is answered first and its emails follow, instead of every request's deliveries
- * competing with the requests (and opening mail connections) at once.
+ * On Node, emails queued by requests are delivered one at a time per database, in the order they were
+ * recorded: a burst of bookings is answered first and its emails follow, instead of every request's
+ * deliveries competing with the requests (and opening mail connections) at once.
  */
 interface Lane {
-  ids: string[];
-  draining: Promise<void> | null;
+  queue: { id: string; delivered?: () => void }[];
+  draining: boolean;
 }
 
 const lanes = new WeakMap<DeliveryDeps["database"], Lane>();
 
-/** Resolves once the lane is empty again, so these emails included. */
+/** Resolves once these emails were tried. */
 function deliverInLane(deps: DeliveryDeps, ids: string[]): Promise<void> {
   let lane = lanes.get(deps.database);
   if (!lane) {
-    lane = { ids: [], draining: null };
+    lane = { queue: [], draining: false };
     lanes.set(deps.database, lane);
   }
-  lane.ids.push(...ids);
-  lane.draining ??= drain(deps, lane);
-  return lane.draining;
+  const tried = new Promise<void>((resolve) => {
+    lane.queue.push(...ids.map((id, i) => (i === ids.length - 1 ? { id, delivered: resolve } : { id })));
+  });
+  if (!lane.draining) void drain(deps, lane);
+  return tried;
 }
 
 async function drain(deps: DeliveryDeps, lane: Lane): Promise<void> {
+  lane.draining = true;
   try {
-    for (let id = lane.ids.shift(); id !== undefined; id = lane.ids.shift())
-      await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
+    for (let item = lane.queue.shift(); item; item = lane.queue.shift()) {
+      try {
+        await deliverOne(deps, item.id);
+      } catch (error) {
+        deps.logger.error("mail", { outboxId: item.id, error: String(error) });
+      } finally {
+        item.delivered?.();
+      }
+    }
   } finally {
-    lane.draining = null;
+    lane.draining = false;
   }
 }
