@@ -76,6 +76,58 @@ describe("a Worker without a mail transport", () => {
   });
 });
 
+describe("SMTP over Cloudflare's TCP sockets", () => {
+  it("authenticates with the user and password of SMTP_URL, and keeps a 4xx answer queued for a retry", async () => {
+    const fetch = workerWith({});
+    const owner = await signUp(fetch, uniqueHandle("smtp"));
+    await expectJson(
+      owner.api("/api/event-types", {
+        body: { slug: "call", title: "Call", durationMinutes: 30, ...openWeek(), minimumNoticeMinutes: 60 },
+      }),
+      201,
+    );
+    const day = isoDay(Date.now() + 2 * 86_400_000);
+    const slots = await expectJson<{ slots: Record<string, { start: string }[]> }>(
+      fetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`),
+      200,
+    );
+    const book = (index: number, email: string) =>
+      expectJson(
+        fetch(`/api/public/${owner.handle}/call/bookings`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            start: slots.slots[day]?.[index]?.start,
+            timeZone: "Europe/Paris",
+            name: "Prospect",
+            email,
+            answers: {},
+          }),
+        }),
+        201,
+      );
+    const statusOf = async (address: string) => {
+      const list = await expectJson<{
+        items: { to: { address: string }[]; status: string; lastError: string }[];
+      }>(owner.api("/api/outbox"), 200);
+      return list.items.find((m) => m.to[0]?.address === address);
+    };
+    await book(20, `${owner.handle}-ok@example.org`);
+    expect((await statusOf(`${owner.handle}-ok@example.org`))?.status).toBe("sent");
+    const received = await expectJson<{ to: string; subject: string }[]>(
+      globalThis.fetch(`${bindings.PEERS_URL}/smtp`),
+      200,
+    );
+    expect(received.some((m) => m.to.includes(`${owner.handle}-ok@example.org`))).toBe(true);
+
+    await expectJson(globalThis.fetch(`${bindings.PEERS_URL}/smtp/reject?count=2`, { method: "POST" }), 200);
+    await book(24, `${owner.handle}-busy@example.org`);
+    const busy = await statusOf(`${owner.handle}-busy@example.org`);
+    expect(busy?.status).toBe("queued");
+    expect(busy?.lastError).toContain("451");
+  });
+});
+
 describe("the app per isolate", () => {
   it("is built once for a given configuration and reused by every request", async () => {
     const same = workerWith({ LOG_LEVEL: "error" });
