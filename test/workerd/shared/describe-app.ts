@@ -146,5 +146,43 @@ export function describeApp(runtime: Runtime, makeFetch: () => AppFetch): void {
       const sent = outbox.items.find((m) => m.subject.includes(issued.number));
       expect(sent?.status).toBe("sent");
     });
+
+    it("takes leads from the API and from a CSV import run to the end, chunk by chunk", async () => {
+      const fetch = makeFetch();
+      const owner = await signUp(fetch, uniqueHandle("lead"));
+      await expectJson(
+        owner.api("/api/leads", { body: { name: "Quick Add", email: "quick@example.org" } }),
+        201,
+      );
+      const csv = [
+        "Name,Email,Company",
+        ...Array.from({ length: 30 }, (_, i) => `Person ${i},p${i}@example.org,Co ${i}`),
+      ];
+      const upload = new FormData();
+      upload.append("_csrf", owner.csrf);
+      upload.append("file", new File([csv.join("\r\n")], "leads.csv", { type: "text/csv" }));
+      const headers = { cookie: owner.cookie, origin: "http://creneau.test" };
+      const staged = await fetch("/dashboard/leads/import", {
+        method: "POST",
+        body: upload,
+        headers,
+        redirect: "manual",
+      });
+      expect(staged.status).toBe(303);
+      const job = staged.headers.get("location")!;
+      expect(await (await owner.page(job)).text()).toContain("30");
+      expect((await owner.form(`${job}/confirm`)).status).toBe(303);
+      // On Workers every view of the progress page writes the next chunk; on Node it runs after the response.
+      await eventually(async () => {
+        const progress = await owner.page(job);
+        await progress.text();
+        expect(progress.headers.get("refresh")).toBeNull();
+        const leads = await expectJson<{ items: { email: string }[] }>(
+          owner.api("/api/leads?limit=100"),
+          200,
+        );
+        expect(leads.items.map((l) => l.email).sort()).toHaveLength(31);
+      }, 20_000);
+    });
   });
 }
