@@ -17,8 +17,9 @@ export type BusyLoader = (
 export const noBusyTimes: BusyLoader = async () => [];
 
 /**
- * How far from a slot another booking can still block it: the slot's buffer before it, the other
- * booking's buffer before it, or that booking's length plus its buffer after, each at most a day.
+ * How far from a slot's start another booking can start and still block it: with its buffers, a slot or
+ * a booking reaches at most a day before its start and two days after (length and buffers are each at
+ * most a day), so three days either way.
  */
 export const BLOCKING_MARGIN_MS = 3 * MAX_DURATION_MINUTES * MINUTE_MS;
 
