@@ -37,7 +37,11 @@ export function webhooksApiRoutes() {
     const input = await readJson(c, endpointCreateSchema);
     const existing = await listEndpoints(deps.database, ownerId, { limit: MAX_ENDPOINTS });
     const { endpoint, secret } = await createEndpoint(deps, ownerId, input, existing.length);
-    return c.json(endpointJson(endpoint, secret), 201, { Location: `/api/webhooks/${endpoint.id}` });
+    // The secret is in this answer only: no cache may keep it.
+    return c.json(endpointJson(endpoint, secret), 201, {
+      Location: `/api/webhooks/${endpoint.id}`,
+      "Cache-Control": "no-store",
+    });
   });
 
   api.get("/webhooks/:id", async (c) => c.json(endpointJson(await ownedEndpoint(c))));
@@ -46,6 +50,7 @@ export function webhooksApiRoutes() {
     const existing = await ownedEndpoint(c);
     const patch = await readJson(c, endpointPatchSchema);
     const { endpoint, secret } = await changeEndpoint(c.get("deps"), existing, patch);
+    if (secret) c.header("Cache-Control", "no-store");
     return c.json(endpointJson(endpoint, secret));
   });
 
