@@ -5,8 +5,15 @@ import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
+import {
+  bookingCreatedResponse,
+  cancelledResponse,
+  managedBookingResponse,
+  publicEventTypeResponse,
+  slotsResponse,
+} from "../../src/platform/http/openapi-responses.ts";
 import { endpointResponse } from "../../src/webhooks/schemas.ts";
-import { ownerFixture } from "../helpers/owner-fixture.ts";
+import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
 
 type Doc = {
   openapi: string;
@@ -179,5 +186,40 @@ describe("API documentation page", () => {
     const init = await f.app.request("/api/docs/assets/init.js");
     expect(await init.text()).toContain('url: "/api/openapi.json"');
     expect((await f.app.request("/api/docs/assets/other.js")).status).toBe(404);
+  });
+});
+
+describe("documented public responses", () => {
+  it("match what the public booking API answers (API.md's contract)", async () => {
+    const f = await ownerFixture({ now: "2027-03-26T09:00:00Z" });
+    expect((await f.api("/api/event-types", { body: DISCOVERY })).status).toBe(201);
+    const call = clientFor(await documentOf(f), async (path, init) => f.app.request(path, init), f.key);
+    publicEventTypeResponse.parse(
+      await (await call("getPublicEventType", { path: { handle: "jean", slug: "discovery" } })).json(),
+    );
+    const slots = slotsResponse.parse(
+      await (
+        await call("listSlots", {
+          path: { handle: "jean", slug: "discovery" },
+          query: { from: "2027-03-29", to: "2027-03-29", timeZone: "Europe/Paris" },
+        })
+      ).json(),
+    );
+    const start = slots.slots["2027-03-29"]![0]!.start;
+    const booked = await call("createBooking", {
+      path: { handle: "jean", slug: "discovery" },
+      body: {
+        start,
+        timeZone: "Europe/Paris",
+        name: "Alice",
+        email: "alice@example.org",
+        answers: GOOD_ANSWERS,
+      },
+    });
+    expect(booked.status).toBe(201);
+    const { booking } = bookingCreatedResponse.parse(await booked.json());
+    const token = booking.manageUrl.split("/").pop()!;
+    managedBookingResponse.parse(await (await call("getManagedBooking", { path: { token } })).json());
+    cancelledResponse.parse(await (await call("cancelManagedBooking", { path: { token }, body: {} })).json());
   });
 });

@@ -9,6 +9,15 @@ import { eventTypeInputSchema } from "../../scheduling/event-type-input.ts";
 import { bookingsQuery, eventTypesQuery } from "../../scheduling/owner-api-routes.ts";
 import type { OperationSpec } from "./openapi.ts";
 import { conflict, created, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
+import {
+  bookingCreatedResponse,
+  bookingDeclinedResponse,
+  cancelledResponse,
+  managedBookingResponse,
+  publicEventTypeResponse,
+  rescheduledResponse,
+  slotsResponse,
+} from "./openapi-responses.ts";
 
 // The slots query is parsed by hand (slots-request.ts) to give its own messages; this documents it.
 const slotsQuery = z.object({
@@ -31,7 +40,7 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
     "getPublicEventType",
     "A booking link and its questions",
     "public",
-    publicTag,
+    { ...publicTag, responses: { 200: ok("The link, in the visitor's language", publicEventTypeResponse) } },
   ),
   operation(
     "get",
@@ -42,6 +51,7 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
     {
       ...publicTag,
       query: slotsQuery,
+      responses: { 200: ok("Bookable slots by date, in the requested zone", slotsResponse) },
     },
   ),
   operation(
@@ -54,10 +64,8 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
       ...publicTag,
       body: bookingRequestSchema,
       responses: {
-        201: created("Booked: { booking, lead }"),
-        200: ok(
-          "Triage declined the lead and the link blocks declined leads: { booking: null, lead, message }",
-        ),
+        201: created("Booked", bookingCreatedResponse),
+        200: ok("Triage declined the lead and the link blocks declined leads", bookingDeclinedResponse),
         409: conflict("The slot is no longer available"),
       },
     },
@@ -68,7 +76,7 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
     "getManagedBooking",
     "A booking through its manage token",
     "public",
-    publicTag,
+    { ...publicTag, responses: { 200: ok("The booking", managedBookingResponse) } },
   ),
   operation(
     "post",
@@ -80,7 +88,7 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
       ...publicTag,
       body: cancelSchema,
       bodyOptional: true,
-      responses: { 200: ok("{ status: cancelled }"), 409: conflict("Past the cancellation notice") },
+      responses: { 200: ok("Cancelled", cancelledResponse), 409: conflict("Past the cancellation notice") },
     },
   ),
   operation(
@@ -92,7 +100,10 @@ export const BOOKING_OPERATIONS: OperationSpec[] = [
     {
       ...publicTag,
       body: rescheduleSchema,
-      responses: { 200: ok("{ booking }"), 409: conflict("Slot unavailable, or past the notice") },
+      responses: {
+        200: ok("Moved", rescheduledResponse),
+        409: conflict("Slot unavailable, or past the notice"),
+      },
     },
   ),
 

@@ -18,6 +18,7 @@ import { missionInputSchema, missionPatchSchema } from "../../missions/mission-i
 import { externalInvoiceSchema } from "../../missions/missions.ts";
 import type { OperationSpec } from "./openapi.ts";
 import { conflict, created, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
+import { invoiceResponse } from "./openapi-responses.ts";
 
 const clients = { tag: "Clients" };
 const missions = { tag: "Missions" };
@@ -196,7 +197,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...invoices,
       body: z.union([invoiceFromMissionSchema, invoiceFromReportSchema]),
-      responses: { 201: created("The draft (no number yet)") },
+      responses: { 201: created("The draft (no number yet)", invoiceResponse) },
     },
   ),
   operation("get", "/api/invoices/{id}", "getInvoice", "An invoice", "read", invoices),
@@ -211,7 +212,10 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
   }),
   operation("post", "/api/invoices/{id}/issue", "issueInvoice", "Number and freeze a draft", "write", {
     ...invoices,
-    responses: { 200: ok("The issued invoice"), 409: conflict("Already issued, or the series is ahead") },
+    responses: {
+      200: ok("The issued invoice", invoiceResponse),
+      409: conflict("Already issued, or the series is ahead"),
+    },
   }),
   operation(
     "post",
