@@ -6,7 +6,7 @@ import { AppError } from "../platform/http/problems.ts";
 import { readJson, validate } from "../platform/http/request-body.ts";
 import { attemptsOf, listDeliveries } from "./delivery-queries.ts";
 import { deleteEndpoint, type EndpointRow, getEndpoint, listEndpoints } from "./endpoint-store.ts";
-import { changeEndpoint, createEndpoint, MAX_ENDPOINTS, replayDelivery } from "./manage-endpoints.ts";
+import { changeEndpoint, createEndpoint, replayDelivery } from "./manage-endpoints.ts";
 import { deliveriesQuery, endpointCreateSchema, endpointPatchSchema, endpointsQuery } from "./schemas.ts";
 import { deliveryJson, endpointJson } from "./views.ts";
 
@@ -35,8 +35,7 @@ export function webhooksApiRoutes() {
     const deps = c.get("deps");
     const ownerId = c.get("owner")!.id;
     const input = await readJson(c, endpointCreateSchema);
-    const existing = await listEndpoints(deps.database, ownerId, { limit: MAX_ENDPOINTS });
-    const { endpoint, secret } = await createEndpoint(deps, ownerId, input, existing.length);
+    const { endpoint, secret } = await createEndpoint(deps, ownerId, input);
     // The secret is in this answer only: no cache may keep it.
     return c.json(endpointJson(endpoint, secret), 201, {
       Location: `/api/webhooks/${endpoint.id}`,

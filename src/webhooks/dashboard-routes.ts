@@ -82,7 +82,7 @@ export function webhooksDashboardRoutes() {
       c.html(webhooksPage({ owner, csrfToken: c.get("csrfToken"), endpoints, error, form: input }), 422);
     if (input.events.length === 0) return again(webhookMessages(owner.locale)("chooseEvent"));
     try {
-      const { secret } = await createEndpoint(deps, owner.id, input, endpoints.length);
+      const { secret } = await createEndpoint(deps, owner.id, input);
       const updated = await listEndpoints(deps.database, owner.id, { limit: MAX_ENDPOINTS });
       c.header("Cache-Control", "no-store");
       return c.html(webhooksPage({ owner, csrfToken: c.get("csrfToken"), endpoints: updated, secret }), 201);

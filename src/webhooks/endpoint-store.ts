@@ -6,8 +6,18 @@ import type { PageCursor } from "../platform/http/pagination.ts";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
-export async function insertEndpoint(database: Database, row: EndpointRow): Promise<void> {
-  await database.db.insert(webhookEndpoints).values(row);
+/** Inserts the endpoint only while the owner has fewer than `cap`: one statement, so two at once cannot pass it. */
+export async function insertEndpointUnderCap(
+  database: Database,
+  row: EndpointRow,
+  cap: number,
+): Promise<boolean> {
+  const result = await database.run(sql`INSERT INTO webhook_endpoints (id, owner_id, url, description, events,
+      sealed_secret, status, disabled_reason, failing_since, last_success_at, created_at, updated_at)
+    SELECT ${row.id}, ${row.ownerId}, ${row.url}, ${row.description}, ${JSON.stringify(row.events)}, ${row.sealedSecret},
+      ${row.status}, ${row.disabledReason}, ${row.failingSince}, ${row.lastSuccessAt}, ${row.createdAt}, ${row.updatedAt}
+    WHERE (SELECT COUNT(*) FROM webhook_endpoints WHERE owner_id = ${row.ownerId}) < ${cap}`);
+  return result.changes === 1;
 }
 
 export async function getEndpoint(

@@ -4,7 +4,7 @@ import { AppError } from "../platform/http/problems.ts";
 import { encryptSecret } from "../platform/security/encryption.ts";
 import { randomToken } from "../platform/security/tokens.ts";
 import { type DeliveryRow, getDelivery, insertReplay } from "./delivery-queries.ts";
-import { type EndpointRow, getEndpoint, insertEndpoint, updateEndpoint } from "./endpoint-store.ts";
+import { type EndpointRow, getEndpoint, insertEndpointUnderCap, updateEndpoint } from "./endpoint-store.ts";
 import { nudgeDelivery } from "./nudge.ts";
 import { checkWebhookUrl } from "./target-url.ts";
 
@@ -26,12 +26,7 @@ export async function createEndpoint(
   deps: AppDeps,
   ownerId: string,
   input: { url: string; events: string[]; description?: string },
-  existingCount: number,
 ): Promise<{ endpoint: EndpointRow; secret: string }> {
-  if (existingCount >= MAX_ENDPOINTS)
-    throw new AppError("conflict", {
-      detail: `You have ${MAX_ENDPOINTS} endpoints already; delete one first.`,
-    });
   const url = checkedUrl(deps, input.url);
   const id = deps.newId();
   const secret = newSecret();
@@ -50,7 +45,10 @@ export async function createEndpoint(
     createdAt: now,
     updatedAt: now,
   };
-  await insertEndpoint(deps.database, endpoint);
+  if (!(await insertEndpointUnderCap(deps.database, endpoint, MAX_ENDPOINTS)))
+    throw new AppError("conflict", {
+      detail: `You have ${MAX_ENDPOINTS} endpoints already; delete one first.`,
+    });
   return { endpoint, secret };
 }
 

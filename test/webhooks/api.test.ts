@@ -128,4 +128,16 @@ describe("webhooks API", () => {
     expect(await count()).toBe(0);
     expect((await f.api(`/api/webhooks/${lastId}`)).status).toBe(404);
   });
+
+  it("holds the cap when many registrations arrive at once", async () => {
+    const f = await webhookOwner();
+    const answers = await Promise.all(
+      Array.from({ length: MAX_ENDPOINTS + 5 }, (_, i) =>
+        f.api("/api/webhooks", { body: { url: `http://127.0.0.1:9/c${i}`, events: ["lead.created"] } }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(MAX_ENDPOINTS);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+  });
 });
