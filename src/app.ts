@@ -38,6 +38,8 @@ import { webhooksDashboardRoutes } from "./webhooks/dashboard-routes.ts";
 
 export type App = Hono<AppEnv>;
 
+const CSV_UPLOAD_BYTES = 25 * 1024 * 1024;
+
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext(deps));
@@ -94,7 +96,14 @@ export function createApp(deps: AppDeps): App {
 
   // People's pages: sessions, CSRF on every form.
   const pages = new Hono<AppEnv>();
-  pages.use("*", limitBody());
+  // A lead CSV of 100,000 rows is several megabytes; every other form stays under the 1 MB default.
+  const csvUpload = limitBody(CSV_UPLOAD_BYTES);
+  const anyForm = limitBody();
+  pages.use("*", (c, next) =>
+    c.req.method === "POST" && c.req.path === "/dashboard/leads/import"
+      ? csvUpload(c, next)
+      : anyForm(c, next),
+  );
   pages.use("*", loadSession());
   pages.use("*", csrfProtection());
   pages.route("/dashboard/outbox", outboxDashboardRoutes());
