@@ -1,6 +1,6 @@
 // Mail on Workers: the JSON mail API (shared with Node), the explicit "unsent" state of a deployment with no
 // transport, and the app built once per isolate whatever the number of requests.
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker, { instanceStats, type WorkerEnv } from "../../src/worker.ts";
 import { describeMailApi } from "./shared/describe-mail.ts";
@@ -129,6 +129,13 @@ describe("SMTP over Cloudflare's TCP sockets", () => {
 });
 
 describe("the app per isolate", () => {
+  it("serves every request through the Worker's own fetch handler with the same app", async () => {
+    await SELF.fetch("http://creneau.test/healthz");
+    const built = instanceStats.built;
+    for (let i = 0; i < 5; i++) expect((await SELF.fetch("http://creneau.test/login")).status).toBe(200);
+    expect(instanceStats.built).toBe(built);
+  });
+
   it("is built once for a given configuration and reused by every request", async () => {
     const same = workerWith({ LOG_LEVEL: "error" });
     await same("/healthz");
