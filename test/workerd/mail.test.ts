@@ -62,6 +62,8 @@ describe("a Worker without a mail transport", () => {
       expect(message.attempts).toBe(0);
       expect(message.lastError).toContain("No mail transport is configured");
     }
+    const filtered = await expectJson<{ items: unknown[] }>(owner.api("/api/outbox?status=unsent"), 200);
+    expect(filtered.items).toHaveLength(outbox.items.length);
     const page = await (await owner.page("/dashboard/outbox")).text();
     expect(page).toContain("Non envoyé : aucun transport");
     const toProspect = outbox.items.find((m) => m.to[0]?.address === "zoe@example.org");

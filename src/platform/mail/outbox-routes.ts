@@ -44,7 +44,7 @@ function summary(
 }
 
 export const outboxQuery = z.object({
-  status: z.enum(["queued", "sending", "sent", "failed"]).optional(),
+  status: z.enum(["queued", "sending", "sent", "failed", "unsent"]).optional(),
   why: z.string().max(100).optional().meta({ description: "what sent it, or its start (e.g. workflow:)" }),
   limit: limitSchema(50, 200),
   // The outbox's first cursors were the creation instant alone: such a cursor still works (strictly older).
