@@ -1,16 +1,10 @@
-// The owner's calendar preferences (reminders, all-day events, bookings feed) in owner_settings.
-import { and, eq } from "drizzle-orm";
+// The owner's calendar preferences, kept in owner_settings.
 import type { Database } from "../platform/db/database.ts";
-import { ownerSettings } from "../platform/db/schema.ts";
+import { getOwnerSetting, putOwnerSetting } from "../platform/db/owner-settings.ts";
 import { CALENDAR_SETTINGS_KEY, type CalendarSettings, readCalendarSettings } from "./calendar-settings.ts";
 
 export async function loadCalendarSettings(database: Database, ownerId: string): Promise<CalendarSettings> {
-  const row = await database.db
-    .select({ value: ownerSettings.value })
-    .from(ownerSettings)
-    .where(and(eq(ownerSettings.ownerId, ownerId), eq(ownerSettings.key, CALENDAR_SETTINGS_KEY)))
-    .get();
-  return readCalendarSettings(row?.value);
+  return readCalendarSettings(await getOwnerSetting(database, ownerId, CALENDAR_SETTINGS_KEY));
 }
 
 export async function saveCalendarSettings(
@@ -19,11 +13,5 @@ export async function saveCalendarSettings(
   settings: CalendarSettings,
   now: number,
 ): Promise<void> {
-  await database.db
-    .insert(ownerSettings)
-    .values({ ownerId, key: CALENDAR_SETTINGS_KEY, value: settings, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [ownerSettings.ownerId, ownerSettings.key],
-      set: { value: settings, updatedAt: now },
-    });
+  await putOwnerSetting(database, ownerId, CALENDAR_SETTINGS_KEY, settings, now);
 }

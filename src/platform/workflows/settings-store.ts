@@ -1,7 +1,6 @@
 // The owner's workflow switches and delays in owner_settings ("workflows"), read and merged on save.
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
-import { ownerSettings } from "../db/schema.ts";
+import { getOwnerSetting, putOwnerSetting } from "../db/owner-settings.ts";
 import {
   mergeWorkflowSettings,
   readWorkflowSettings,
@@ -9,13 +8,8 @@ import {
   type WorkflowSettings,
 } from "./settings.ts";
 
-async function storedValue(database: Database, ownerId: string): Promise<unknown> {
-  const row = await database.db
-    .select({ value: ownerSettings.value })
-    .from(ownerSettings)
-    .where(and(eq(ownerSettings.ownerId, ownerId), eq(ownerSettings.key, WORKFLOW_SETTINGS_KEY)))
-    .get();
-  return row?.value;
+function storedValue(database: Database, ownerId: string): Promise<unknown> {
+  return getOwnerSetting(database, ownerId, WORKFLOW_SETTINGS_KEY);
 }
 
 export async function loadWorkflowSettings(database: Database, ownerId: string): Promise<WorkflowSettings> {
@@ -30,11 +24,5 @@ export async function saveWorkflowSettings(
   now: number,
 ): Promise<void> {
   const value = mergeWorkflowSettings(await storedValue(database, ownerId), change);
-  await database.db
-    .insert(ownerSettings)
-    .values({ ownerId, key: WORKFLOW_SETTINGS_KEY, value, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [ownerSettings.ownerId, ownerSettings.key],
-      set: { value, updatedAt: now },
-    });
+  await putOwnerSetting(database, ownerId, WORKFLOW_SETTINGS_KEY, value, now);
 }
