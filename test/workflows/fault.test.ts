@@ -2,16 +2,12 @@
 // until all are done"): real invoice-dunning runs on a SQLite file, ticked by a real scheduler process that is
 // killed at seeded random moments, delivering through a real SMTP server on 127.0.0.1. Every email must arrive
 // exactly once (at most once for the few the outbox marks unconfirmed), and every run completes with its journal.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFile, openSqlite, type SqliteDatabase } from "../../src/platform/db/sqlite.ts";
+import { describe, expect, it } from "vitest";
+import type { SqliteDatabase } from "../../src/platform/db/sqlite.ts";
 import { UNCONFIRMED } from "../../src/platform/mail/outbox.ts";
-import { type OverdueInvoice, seedOverdueInvoices } from "../helpers/overdue-invoices.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { useOverdueInvoiceWorld } from "../helpers/overdue-invoices.ts";
 import { startTickProcess } from "../helpers/tick-process.ts";
 import { seededRandom } from "../invoicing/random-lines.ts";
 
@@ -85,25 +81,10 @@ function recipient(mail: ParsedMail): string {
 }
 
 describe("workflows under SIGKILL", () => {
-  let smtp: TestSmtpServer;
-  let dataDir: string;
-  let invoices: OverdueInvoice[];
-  let reader: SqliteDatabase;
-
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    dataDir = mkdtempSync(path.join(tmpdir(), "creneau-fault-"));
-    ({ invoices } = await seedOverdueInvoices(databaseFile(dataDir), RUNS, Date.now()));
-    reader = openSqlite(databaseFile(dataDir), { migrate: false });
-  }, 60_000);
-
-  afterAll(async () => {
-    await reader?.close();
-    await smtp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const world = useOverdueInvoiceWorld("creneau-fault-", RUNS);
 
   it("200 runs killed 40 times at random moments: each email arrives once, each run completes", async () => {
+    const { smtp, dataDir, invoices, reader } = world;
     const env = {
       DATA_DIR: dataDir,
       SMTP_URL: smtp.url,

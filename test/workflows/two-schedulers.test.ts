@@ -1,14 +1,9 @@
 // Two scheduler processes on one SQLite file (two servers on one DATA_DIR, or a server and `creneau tick`), released
 // together over the same 200 due invoice-dunning runs: each run is executed once, so each step once, and each
 // email is delivered once to a real SMTP server on 127.0.0.1.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFile, openSqlite, type SqliteDatabase } from "../../src/platform/db/sqlite.ts";
-import { type OverdueInvoice, seedOverdueInvoices } from "../helpers/overdue-invoices.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { describe, expect, it } from "vitest";
+import { useOverdueInvoiceWorld } from "../helpers/overdue-invoices.ts";
 import { startTickProcess, totals } from "../helpers/tick-process.ts";
 
 const RUNS = 200;
@@ -18,25 +13,10 @@ const STEPS_PER_RUN = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("two scheduler processes on one SQLite file", () => {
-  let smtp: TestSmtpServer;
-  let dataDir: string;
-  let invoices: OverdueInvoice[];
-  let reader: SqliteDatabase;
-
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    dataDir = mkdtempSync(path.join(tmpdir(), "creneau-two-schedulers-"));
-    ({ invoices } = await seedOverdueInvoices(databaseFile(dataDir), RUNS, Date.now()));
-    reader = openSqlite(databaseFile(dataDir), { migrate: false });
-  }, 60_000);
-
-  afterAll(async () => {
-    await reader?.close();
-    await smtp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const world = useOverdueInvoiceWorld("creneau-two-schedulers-", RUNS);
 
   it("tick the same due runs at once: each run, step and email happens once", async () => {
+    const { smtp, dataDir, invoices, reader } = world;
     const env = { DATA_DIR: dataDir, SMTP_URL: smtp.url, BASE_URL: "http://creneau.test", HOLD: "1" };
     const schedulers = await Promise.all([startTickProcess(env), startTickProcess(env)]);
     for (const s of schedulers) s.go();
