@@ -1,5 +1,5 @@
 // Event types in the database: the validated definition is stored whole as JSON, scoped by owner.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { OwnerRow } from "../accounts/store.ts";
 import type { Database } from "../platform/db/database.ts";
 import { preparedOnce } from "../platform/db/prepared.ts";
@@ -30,23 +30,12 @@ export async function listEventTypes(database: Database, ownerId: string): Promi
   return rows.map(fromRow);
 }
 
-export async function getEventType(
+/** One of the owner's event types matching `where`; archived ones only when asked for. */
+async function findOwned(
   database: Database,
   ownerId: string,
-  id: string,
-): Promise<StoredEventType | undefined> {
-  const row = await database.db
-    .select()
-    .from(eventTypes)
-    .where(and(eq(eventTypes.ownerId, ownerId), eq(eventTypes.id, id), isNull(eventTypes.archivedAt)))
-    .get();
-  return row ? fromRow(row) : undefined;
-}
-
-export async function getEventTypeBySlug(
-  database: Database,
-  ownerId: string,
-  slug: string,
+  where: SQL,
+  options: { includeArchived?: boolean } = {},
 ): Promise<StoredEventType | undefined> {
   const row = await database.db
     .select()
@@ -54,12 +43,28 @@ export async function getEventTypeBySlug(
     .where(
       and(
         eq(eventTypes.ownerId, ownerId),
-        eq(eventTypes.slug, slug.toLowerCase()),
-        isNull(eventTypes.archivedAt),
+        where,
+        options.includeArchived ? undefined : isNull(eventTypes.archivedAt),
       ),
     )
     .get();
   return row ? fromRow(row) : undefined;
+}
+
+export function getEventType(
+  database: Database,
+  ownerId: string,
+  id: string,
+): Promise<StoredEventType | undefined> {
+  return findOwned(database, ownerId, eq(eventTypes.id, id));
+}
+
+export function getEventTypeBySlug(
+  database: Database,
+  ownerId: string,
+  slug: string,
+): Promise<StoredEventType | undefined> {
+  return findOwned(database, ownerId, eq(eventTypes.slug, slug.toLowerCase()));
 }
 
 const linkQuery = preparedOnce((db) =>
@@ -145,15 +150,10 @@ export async function deleteEventType(
 }
 
 /** Includes archived links: an old booking still shows what it was booked through. */
-export async function getEventTypeByIdAnyState(
+export function getEventTypeByIdAnyState(
   database: Database,
   ownerId: string,
   id: string,
 ): Promise<StoredEventType | undefined> {
-  const row = await database.db
-    .select()
-    .from(eventTypes)
-    .where(and(eq(eventTypes.ownerId, ownerId), eq(eventTypes.id, id)))
-    .get();
-  return row ? fromRow(row) : undefined;
+  return findOwned(database, ownerId, eq(eventTypes.id, id), { includeArchived: true });
 }
