@@ -5,9 +5,9 @@ import { AppError } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import { hashPassword, verifyPassword } from "../platform/security/password.ts";
 import { createApiKey, type Scope } from "./api-keys.ts";
-import { createOwner } from "./create-owner.ts";
 import { login } from "./login.ts";
 import { accountMessages } from "./messages.ts";
+import { submitOwnerForm } from "./owner-form.ts";
 import { passwordSchema } from "./owner-input.ts";
 import { apiKeysPage } from "./pages/api-keys-page.ts";
 import { dashboardPage } from "./pages/dashboard-page.ts";
@@ -63,7 +63,6 @@ export function accountRoutes() {
       ["name", "email", "handle", "timeZone", "locale"].map((k) => [k, formString(form, k)]),
     );
     const locale = values.locale === "en" ? "en" : c.get("locale");
-    const t = accountMessages(locale);
     const password = typeof form.password === "string" ? form.password : "";
     const render = (errors: Record<string, string>, status: 409 | 422) =>
       c.html(
@@ -77,16 +76,14 @@ export function accountRoutes() {
         }),
         status,
       );
-    if (password !== form.passwordConfirm) return render({ passwordConfirm: t("passwordMismatch") }, 422);
-    try {
-      const owner = await createOwner(deps, { ...values, password }, { firstRunOnly: true });
-      await startSession(c, deps, owner.id);
-      return c.redirect("/dashboard", 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || !error.errors) throw error;
-      const errors = Object.fromEntries(error.errors.map((e) => [e.path, `${e.message}`]));
-      return render(errors, error.code === "validation" ? 422 : 409);
-    }
+    return submitOwnerForm(c, {
+      values,
+      password,
+      passwordConfirm: form.passwordConfirm,
+      locale,
+      firstRunOnly: true,
+      render,
+    });
   });
 
   app.route("/", signupRoutes());

@@ -6,10 +6,9 @@ import type { AppEnv } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import { safeEqual, sha256Hex } from "../platform/security/tokens.ts";
-import { createOwner } from "./create-owner.ts";
 import { accountMessages } from "./messages.ts";
+import { submitOwnerForm } from "./owner-form.ts";
 import { setupPage } from "./pages/setup-page.ts";
-import { startSession } from "./sessions.ts";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 const FIELDS = ["name", "email", "handle", "timeZone", "locale"] as const;
@@ -61,16 +60,14 @@ export function signupRoutes() {
         status,
       );
     if (!codeMatches(formString(form, "code"), expected)) return render({ code: t("signupCodeWrong") }, 403);
-    if (password !== form.passwordConfirm) return render({ passwordConfirm: t("passwordMismatch") }, 422);
-    try {
-      const owner = await createOwner(deps, { ...values, password }, { firstRunOnly: false });
-      await startSession(c, deps, owner.id);
-      return c.redirect("/dashboard", 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || !error.errors) throw error;
-      const errors = Object.fromEntries(error.errors.map((e) => [e.path, `${e.message}`]));
-      return render(errors, error.code === "validation" ? 422 : 409);
-    }
+    return submitOwnerForm(c, {
+      values,
+      password,
+      passwordConfirm: form.passwordConfirm,
+      locale,
+      firstRunOnly: false,
+      render,
+    });
   });
 
   return app;
