@@ -1,21 +1,9 @@
 // An owner with business settings, a French client and a monthly-billed mission, driven through the API.
 import { expect } from "vitest";
+import { BUSINESS } from "../fixtures/business.ts";
 import { type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 
-export const BUSINESS = {
-  legalName: "Octet & Cie",
-  legalForm: "SASU",
-  siren: "552100554",
-  siret: "55210055400013",
-  vatNumber: "FR40552100554",
-  vatFranchise: false,
-  address: { line1: "8 boulevard Haussmann", postalCode: "75009", city: "Paris", country: "FR" },
-  email: "factures@octet.fr",
-  iban: "FR14 2004 1010 0505 0001 3M02 606",
-  bic: "PSSTFRPPPAR",
-  capitalCents: 100_000,
-  rcs: "RCS Paris 552 100 554",
-};
+export { BUSINESS };
 
 export const CLIENT = {
   name: "Société Générale d'Études & Conseil",
