@@ -7,6 +7,10 @@
 // - `@pdf-lib/standard-fonts` (about 95 KiB gzipped): the metrics of the 14 standard PDF fonts, used
 //   only by PDFDocument.embedFont(StandardFonts.*). PDF/A forbids unembedded fonts; the renderer embeds
 //   Inter. pdf-lib reads FontNames when it loads, so the names are real.
+// - `js-yaml` (about 15 KiB gzipped): xmlbuilder2 parses YAML with it only when `create()` is given a YAML
+//   string; the CII and the XMP packet are built from objects.
+// - `@pdf-lib/upng` (about 9 KiB gzipped): pdf-lib decodes PNG files with it for embedPng; the invoice has
+//   no image (see worker-bundle-stub-upng.ts, which needs its own default export).
 
 function notBundled(what: string): never {
   throw new Error(`${what} is not part of the Worker bundle (see src/platform/worker-bundle-stubs.ts)`);
@@ -40,3 +44,7 @@ export const Font = {
 };
 
 export const Encodings = {};
+
+export function load(): never {
+  return notBundled("YAML input to xmlbuilder2");
+}

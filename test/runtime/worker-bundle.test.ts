@@ -32,7 +32,8 @@ describe("the Worker bundle", () => {
   });
 
   it("carries the fonts and ICC profile as Data modules next to the script", () => {
-    expect(bundle.dataKib).toBeGreaterThan(300);
+    // Two trimmed Inter weights (about 103 KiB gzipped each) and the profile: one missing font would show.
+    expect(bundle.dataKib).toBeGreaterThan(200);
     expect(bundle.scriptKib).toBeGreaterThan(100);
   });
 });
