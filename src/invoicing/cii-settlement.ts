@@ -55,7 +55,8 @@ function vatBreakdown(entry: VatBreakdownEntry): XmlElement {
   };
 }
 
-function paymentTermsDescription(invoice: InvoiceDocument): string {
+/** BT-20, the same sentence in the CII and the UBL. */
+export function paymentTermsDescription(invoice: InvoiceDocument): string {
   const due = formatDate(invoice.dueDate, "fr");
   if (invoice.typeCode === "381") return `Avoir remboursable au plus tard le ${due}`;
   return `Paiement à ${invoice.paymentTerms.termsDays} jours par virement, au plus tard le ${due}`;

@@ -94,7 +94,8 @@ function lineItem(lineId: number, line: InvoiceLineInput, total: LineTotal): Xml
   };
 }
 
-function documentErrors(
+/** What makes an invoice unfit for any structured syntax (CII or UBL). */
+export function documentErrors(
   invoice: InvoiceDocument,
   given: InvoiceTotals,
   expected: InvoiceTotals,
