@@ -26,8 +26,11 @@ function timedStarts(deps: Deps, booking: BookingRow, delays: BookingWorkflowDel
   const input = { bookingId: booking.id, startMs: booking.startMs, bookedAtMs: booking.createdAt };
   const key = `${booking.id}@${booking.startMs}`;
   const { ownerId } = booking;
+  // Moved back to a time it had before: that time's run was cancelled but keeps its key, so it is reopened
+  // (its journal says which reminders already went out) rather than left cancelled or run a second time.
+  const reopen = { reopenCancelled: true };
   return [
-    startWorkflowStatement(deps, { workflow: BOOKING_REMINDERS, ownerId, key, input }, exists),
+    startWorkflowStatement(deps, { workflow: BOOKING_REMINDERS, ownerId, key, input }, exists, reopen),
     startWorkflowStatement(
       deps,
       {
@@ -37,6 +40,7 @@ function timedStarts(deps: Deps, booking: BookingRow, delays: BookingWorkflowDel
         input: { ...input, reminderDays: delays.afterCallReminderDays },
       },
       exists,
+      reopen,
     ),
   ];
 }

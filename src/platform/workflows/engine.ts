@@ -49,15 +49,19 @@ export async function startScheduledRuns(deps: AppDeps, workflows: WorkflowRegis
 /**
  * Starts a run now (or at wakeAt). A second start with the same workflow and key is ignored, and so is a
  * start of a workflow the owner switched off (checked in the same statement, whoever starts it).
+ * `reopenCancelled`: a cancelled run with the same key resumes from its journal instead (a booking moved
+ * back to a time it had before gets its reminders again, and none it already had).
  */
 export function startWorkflowStatement(
   deps: Pick<AppDeps, "database" | "clock" | "newId">,
   run: { workflow: string; ownerId: string; key: string; input: Record<string, unknown>; wakeAt?: number },
   onlyIf?: SQL,
+  options: { reopenCancelled?: boolean } = {},
 ): SQL {
   const now = deps.clock.now();
   const row = { id: deps.newId(), ...run, wakeAt: run.wakeAt ?? now, now };
-  return insertRunWhere(row, and(workflowEnabledGuard(run.ownerId, run.workflow), onlyIf) as SQL);
+  const guard = and(workflowEnabledGuard(run.ownerId, run.workflow), onlyIf) as SQL;
+  return insertRunWhere(row, guard, options.reopenCancelled);
 }
 
 export async function startWorkflow(

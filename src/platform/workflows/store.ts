@@ -18,12 +18,20 @@ export interface NewRun {
 /**
  * Starts a run unless one exists for the same workflow and key (starting twice is harmless), and only
  * while `guard` holds (e.g. the booking it is about exists, the workflow is switched on).
+ * With `reopenCancelled`, a cancelled run with that key is put back in the queue instead, with the new input
+ * and its journal kept: what it already did (an email sent) is replayed, never done again.
  */
-export function insertRunWhere(run: NewRun, guard: SQL): SQL {
+export function insertRunWhere(run: NewRun, guard: SQL, reopenCancelled = false): SQL {
+  const onConflict = reopenCancelled
+    ? sql`DO UPDATE SET status = 'waiting', input = excluded.input, wake_at = excluded.wake_at, waiting_on = 'start',
+        attempts = 0, last_error = NULL, lease_owner = NULL, lease_until = NULL, finished_at = NULL,
+        updated_at = excluded.updated_at
+      WHERE workflow_runs.status = 'cancelled'`
+    : sql`DO NOTHING`;
   return sql`INSERT INTO workflow_runs (id, owner_id, workflow, key, input, status, wake_at, waiting_on, attempts, created_at, updated_at)
     SELECT ${run.id}, ${run.ownerId}, ${run.workflow}, ${run.key}, ${JSON.stringify(run.input)}, 'waiting', ${run.wakeAt}, 'start', 0, ${run.now}, ${run.now}
     WHERE ${guard}
-    ON CONFLICT (owner_id, workflow, key) DO NOTHING`;
+    ON CONFLICT (owner_id, workflow, key) ${onConflict}`;
 }
 
 /** True while this worker still holds the run: guards every write a step makes. */
