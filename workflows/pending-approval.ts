@@ -1,5 +1,6 @@
 // 2. pending-approval: a request not approved in N hours → remind the owner; still nothing → decline kindly
 // and free the slot. Approving or cancelling emits booking.decided, which ends the run.
+import { sql } from "drizzle-orm";
 import { defineWorkflow } from "../src/platform/workflows/definition.ts";
 import { cancelWorkflowsStatement } from "../src/platform/workflows/engine.ts";
 import { ownerActionUrl } from "../src/scheduling/booking-links.ts";
@@ -9,7 +10,7 @@ import { BOOKING_DECIDED, BOOKING_REMINDERS, PENDING_APPROVAL } from "../src/sch
 import { ownerPendingReminderEmail, pendingDeclinedEmail } from "../src/scheduling/emails/index.ts";
 import { loadBookingContext } from "../src/scheduling/manage-booking.ts";
 import { pendingDeadlines } from "../src/scheduling/reminder-policy.ts";
-import { emitWebhookEvent } from "../src/webhooks/emit.ts";
+import { webhookEventsForBatch } from "../src/webhooks/emit.ts";
 import { bookingEvent } from "../src/webhooks/payloads.ts";
 
 export interface PendingApprovalInput {
@@ -56,17 +57,19 @@ export const pendingApproval = defineWorkflow<PendingApprovalInput>({
       const booking = await stillPending();
       if (!booking) return false;
       const now = ctx.now();
-      const [result] = await deps.database.batch([
-        cancelStatement(deps.database, bookingId, "owner", "not approved in time", now),
+      const reason = "not approved in time";
+      const events = webhookEventsForBatch(
+        deps,
+        bookingEvent("booking.cancelled", booking.booking, { by: "owner", reason }),
+        sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${bookingId} AND status = 'cancelled' AND cancelled_at = ${now})`,
+      );
+      const results = await deps.database.batch([
+        cancelStatement(deps.database, bookingId, "owner", reason, now),
         cancelWorkflowsStatement(deps, booking.owner.id, [BOOKING_REMINDERS], bookingId),
+        ...events.statements,
       ]);
-      const cancelled = (result?.changes ?? 0) === 1;
-      if (cancelled)
-        await emitWebhookEvent(
-          deps,
-          bookingEvent("booking.cancelled", booking.booking, { by: "owner", reason: "not approved in time" }),
-        );
-      return cancelled;
+      events.afterBatch(results);
+      return (results[0]?.changes ?? 0) === 1;
     });
     if (!declined) return;
     await ctx.sendEmail("tell-prospect", async () => {

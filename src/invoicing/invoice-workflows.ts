@@ -21,6 +21,7 @@ export function startDunningStatement(deps: Deps, ownerId: string, invoiceId: st
   ) as SQL;
 }
 
-export function invoicePaidStatements(deps: Deps, ownerId: string, invoiceId: string) {
-  return emitEventStatements(deps, { ownerId, name: INVOICE_PAID, key: invoiceId });
+/** With onlyIf, recorded only if that holds once the batch ran (the payment that settles it was recorded). */
+export function invoicePaidStatements(deps: Deps, ownerId: string, invoiceId: string, onlyIf?: SQL) {
+  return emitEventStatements(deps, { ownerId, name: INVOICE_PAID, key: invoiceId }, onlyIf);
 }

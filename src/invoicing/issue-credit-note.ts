@@ -1,11 +1,12 @@
 // A credit note (type 381) against an issued invoice: issued and numbered at once in its own series,
 // never for more than what remains to credit (checked again inside the numbering statement).
+import { sql } from "drizzle-orm";
 import { dateInZone } from "../missions/plain-date.ts";
 import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { invoiceEvent } from "../webhooks/payloads.ts";
 import { buildCreditNote, remainingCreditableCents } from "./credit-note.ts";
 import type { InvoiceLineInput } from "./invoice-model.ts";
@@ -59,14 +60,36 @@ export async function issueCreditNote(
       prefix: settings?.creditNotePrefix ?? DEFAULT_CREDIT_NOTE_PREFIX,
       issueDate,
     };
+    const events = webhookEventsForBatch(
+      deps,
+      {
+        ...invoiceEvent("invoice.issued", {
+          netCents: totals.netCents,
+          vatCents: totals.vatCents,
+          grossCents: totals.grossCents,
+          id,
+          ownerId: owner.id,
+          type: "credit_note",
+          number: null,
+          clientId: original.clientId,
+          missionId: original.missionId,
+          issueDate,
+          dueDate: document.dueDate,
+          paidCents: 0,
+          creditOfId: original.id,
+        }),
+        dataFromSql: { number: sql`SELECT number FROM invoices WHERE id = ${id}` },
+      },
+      sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id})`,
+    );
     try {
-      const { changes } = await deps.database.run(
+      const results = await deps.database.batch([
         issueCreditNoteStatement({ ...target, id, original, document, totals, now }),
-      );
-      if (changes === 1) {
-        const creditNote = (await getInvoice(deps.database, owner.id, id))!;
-        await emitWebhookEvent(deps, invoiceEvent("invoice.issued", creditNote));
-        return creditNote;
+        ...events.statements,
+      ]);
+      if (results[0]?.changes === 1) {
+        events.afterBatch(results);
+        return (await getInvoice(deps.database, owner.id, id))!;
       }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -1,5 +1,6 @@
 // Issuing a draft: check the legal identity fields, freeze the complete document, assign the next
 // number of the series — the last two in one guarded statement (issue-statements.ts).
+import { sql } from "drizzle-orm";
 import { getClient } from "../missions/client-store.ts";
 import { getMission } from "../missions/mission-store.ts";
 import { dateInZone } from "../missions/plain-date.ts";
@@ -7,7 +8,7 @@ import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { invoiceEvent } from "../webhooks/payloads.ts";
 import { sellerFromSettings } from "./business-settings.ts";
 import { DEFAULT_PAYMENT_TERMS_DAYS, dueDate } from "./due-date.ts";
@@ -77,9 +78,26 @@ export async function issueInvoice(
       prefix: settings?.invoicePrefix ?? DEFAULT_INVOICE_PREFIX,
       issueDate,
     };
+    // The number is only known inside the numbering statement: the event reads it from the row.
+    const events = webhookEventsForBatch(
+      deps,
+      {
+        ...invoiceEvent("invoice.issued", {
+          ...draft,
+          netCents: totals.netCents,
+          vatCents: totals.vatCents,
+          grossCents: totals.grossCents,
+          issueDate,
+          dueDate: document.dueDate,
+          number: null,
+        }),
+        dataFromSql: { number: sql`SELECT number FROM invoices WHERE id = ${id}` },
+      },
+      sql`EXISTS (SELECT 1 FROM invoices WHERE id = ${id} AND status = 'issued' AND issued_at = ${now})`,
+    );
     try {
-      // The payment reminders start in the same batch: they exist if and only if the invoice was issued.
-      const [issued] = await deps.database.batch([
+      // The payment reminders and the event are in the same batch: they exist if and only if it was issued.
+      const results = await deps.database.batch([
         issueDraftStatement({
           ...target,
           id,
@@ -89,11 +107,11 @@ export async function issueInvoice(
           now,
         }),
         startDunningStatement(deps, owner.id, id),
+        ...events.statements,
       ]);
-      if (issued?.changes === 1) {
-        const invoice = (await getInvoice(deps.database, owner.id, id))!;
-        await emitWebhookEvent(deps, invoiceEvent("invoice.issued", invoice));
-        return invoice;
+      if (results[0]?.changes === 1) {
+        events.afterBatch(results);
+        return (await getInvoice(deps.database, owner.id, id))!;
       }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

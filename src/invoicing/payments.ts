@@ -6,7 +6,7 @@ import { payments } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { invoiceEvent } from "../webhooks/payloads.ts";
 import { paymentSchema } from "./invoice-input.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
@@ -60,7 +60,20 @@ export async function recordPayment(
     });
   const id = deps.newId();
   const now = deps.clock.now();
-  const [inserted] = await deps.database.batch([
+  // Fully paid by this payment: the reminders stop and invoice.paid is recorded in the same batch.
+  const settled = sql`EXISTS (SELECT 1 FROM payments WHERE id = ${id})
+    AND EXISTS (SELECT 1 FROM invoices i WHERE i.id = ${invoiceId} AND i.gross_cents - i.paid_cents
+      - (SELECT COALESCE(SUM(c.gross_cents), 0) FROM invoices c
+          WHERE c.owner_id = ${ownerId} AND c.credit_of_id = i.id AND c.status = 'issued') <= 0)`;
+  const events = webhookEventsForBatch(
+    deps,
+    {
+      ...invoiceEvent("invoice.paid", invoice),
+      dataFromSql: { paidCents: sql`SELECT paid_cents FROM invoices WHERE id = ${invoiceId}` },
+    },
+    settled,
+  );
+  const results = await deps.database.batch([
     sql`INSERT INTO payments (id, owner_id, invoice_id, amount_cents, date, method, created_at)
       SELECT ${id}, ${ownerId}, ${invoiceId}, ${input.amountCents}, ${input.date}, ${input.method ?? null}, ${now}
       WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.id = ${invoiceId} AND i.owner_id = ${ownerId}
@@ -72,9 +85,11 @@ export async function recordPayment(
           >= ${input.amountCents})`,
     sql`UPDATE invoices SET paid_cents = (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE invoice_id = ${invoiceId})
       WHERE id = ${invoiceId} AND owner_id = ${ownerId}`,
+    ...invoicePaidStatements(deps, ownerId, invoiceId, settled),
+    ...events.statements,
   ]);
   const after = (await getInvoice(deps.database, ownerId, invoiceId))!;
-  if ((inserted?.changes ?? 0) === 0) {
+  if ((results[0]?.changes ?? 0) === 0) {
     const balance = balanceCents(after);
     throw new AppError("validation", {
       title: "Over-payment",
@@ -83,11 +98,7 @@ export async function recordPayment(
       extra: { balanceCents: balance },
     });
   }
-  // Fully paid: the payment reminders stop now rather than find it out at their next date.
-  if (balanceCents(after) <= 0) {
-    await deps.database.batch(invoicePaidStatements(deps, ownerId, invoiceId));
-    await emitWebhookEvent(deps, invoiceEvent("invoice.paid", after));
-  }
+  events.afterBatch(results);
   const payment = (await deps.database.db.select().from(payments).where(eq(payments.id, id)).get())!;
   return { payment, invoice: after };
 }

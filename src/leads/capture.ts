@@ -6,7 +6,7 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import type { Locale } from "../platform/i18n.ts";
 import { todayIn } from "../scheduling/zoned-bounds.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { newLeadEvents } from "../webhooks/payloads.ts";
 import { insertLead, upsertContact } from "./lead-store.ts";
 import { eventStatement } from "./lead-writes.ts";
@@ -66,7 +66,22 @@ export async function captureLead(
     .get();
   const stage = input.stage ?? "new";
   const createdAt = Math.min(input.createdAt ?? now, now);
-  await deps.database.batch([
+  const events = webhookEventsForBatch(
+    deps,
+    newLeadEvents(
+      {
+        id: leadId,
+        ownerId: owner.id,
+        email,
+        source: input.channel,
+        verdict: verdict.verdict,
+        reasons: verdict.reasons,
+        stage,
+      },
+      input.via,
+    ),
+  );
+  const results = await deps.database.batch([
     upsertContact({
       id: deps.newId(),
       ownerId: owner.id,
@@ -100,26 +115,13 @@ export async function captureLead(
       data: { via: input.via, by: input.by, channel: input.channel, verdict: verdict.verdict },
       at: createdAt,
     }),
+    ...events.statements,
   ]);
+  events.afterBatch(results);
   const contact = await deps.database.db
     .select({ id: contacts.id })
     .from(contacts)
     .where(and(eq(contacts.ownerId, owner.id), eq(contacts.email, email)))
     .get();
-  await emitWebhookEvent(
-    deps,
-    newLeadEvents(
-      {
-        id: leadId,
-        ownerId: owner.id,
-        email,
-        source: input.channel,
-        verdict: verdict.verdict,
-        reasons: verdict.reasons,
-        stage,
-      },
-      input.via,
-    ),
-  );
   return { ...verdict, leadId, contactId: contact!.id, merged: existing !== undefined, stage };
 }

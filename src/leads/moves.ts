@@ -1,7 +1,8 @@
 // Use cases that move a lead along: change its stage, its verdict, its notes. Each is one guarded batch.
+import { sql } from "drizzle-orm";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { leadStageEvent, leadTriagedEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { leadStageChangedStatements } from "./lead-workflows.ts";
@@ -16,6 +17,11 @@ export interface MoveRequest {
   expectedFrom?: Stage;
   requireLostReason?: boolean;
   data?: Record<string, unknown>;
+}
+
+/** The lead's timeline event of this change exists: the guarded change happened in this batch. */
+export function timelineEventWritten(eventId: string) {
+  return sql`EXISTS (SELECT 1 FROM lead_events WHERE id = ${eventId})`;
 }
 
 export async function moveLead(
@@ -40,6 +46,13 @@ export async function moveLead(
     throw new AppError("validation", {
       errors: [{ path: "lostReason", message: "Say why the lead was lost." }],
     });
+  const eventId = deps.newId();
+  // The timeline event is written only if the guarded move happened; the webhook event follows it.
+  const events = webhookEventsForBatch(
+    deps,
+    { ...leadStageEvent(ownerId, leadId, { from, ...request }), dedupeKey: `lead.stage_changed:${eventId}` },
+    timelineEventWritten(eventId),
+  );
   const results = await deps.database.batch([
     ...stageMoveStatements({
       ownerId,
@@ -48,16 +61,17 @@ export async function moveLead(
       to: request.to,
       by: request.by,
       reason: request.reason?.trim().slice(0, 500) || null,
-      eventId: deps.newId(),
+      eventId,
       now: deps.clock.now(),
       data: request.data,
     }),
     ...leadStageChangedStatements(deps, { ownerId, leadId, from, to: request.to }),
+    ...events.statements,
   ]);
   // Nobody else moved it between our read and our write: the guarded UPDATE says so.
   if (results[0]?.changes !== 1)
     throw new AppError("conflict", { detail: "This lead was moved by someone else at the same time." });
-  await emitWebhookEvent(deps, leadStageEvent(ownerId, leadId, { from, ...request }));
+  events.afterBatch(results);
   return { moved: true, from };
 }
 
@@ -71,20 +85,18 @@ export async function setVerdict(
   const lead = await getLead(deps.database, ownerId, leadId);
   if (!lead || lead.contactId === null) throw new AppError("not_found");
   if (lead.verdict === to) return { changed: false };
-  const [update] = await deps.database.batch(
-    verdictStatements({
-      ownerId,
-      leadId,
-      from: lead.verdict,
-      to,
-      by,
-      eventId: deps.newId(),
-      now: deps.clock.now(),
-    }),
+  const eventId = deps.newId();
+  const events = webhookEventsForBatch(
+    deps,
+    { ...leadTriagedEvent(ownerId, leadId, to, by), dedupeKey: `lead.triaged:${eventId}` },
+    timelineEventWritten(eventId),
   );
-  const changed = update?.changes === 1;
-  if (changed) await emitWebhookEvent(deps, leadTriagedEvent(ownerId, leadId, to, by));
-  return { changed };
+  const results = await deps.database.batch([
+    ...verdictStatements({ ownerId, leadId, from: lead.verdict, to, by, eventId, now: deps.clock.now() }),
+    ...events.statements,
+  ]);
+  events.afterBatch(results);
+  return { changed: results[0]?.changes === 1 };
 }
 
 export async function setNotes(

@@ -11,11 +11,12 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { leadStageEvent } from "../webhooks/payloads.ts";
 import { getLead } from "./lead-store.ts";
 import { leadStageChangedStatements } from "./lead-workflows.ts";
 import { eventStatement, ownerTouchStatement, stageMoveStatements } from "./lead-writes.ts";
+import { timelineEventWritten } from "./moves.ts";
 import { isStage } from "./pipeline.ts";
 
 export const winSchema = z.object({
@@ -60,6 +61,14 @@ export async function winLead(
     data: { by: "owner", clientId },
     at: now,
   });
+  const events = webhookEventsForBatch(
+    deps,
+    {
+      ...leadStageEvent(owner.id, leadId, { from, to: "won", by: "owner" }),
+      dedupeKey: `lead.stage_changed:${moveEventId}`,
+    },
+    timelineEventWritten(moveEventId),
+  );
   const results = await deps.database.batch(
     from === "won"
       ? [ownerTouchStatement(owner.id, leadId), claim]
@@ -75,12 +84,13 @@ export async function winLead(
           }),
           ...leadStageChangedStatements(deps, { ownerId: owner.id, leadId, from, to: "won" }),
           claim,
+          ...events.statements,
         ],
   );
-  if (results[results.length - 1]?.changes !== 1)
+  const claimed = from === "won" ? results[1] : results[results.length - 1 - events.statements.length];
+  if (claimed?.changes !== 1)
     throw new AppError("conflict", { detail: "This lead is already won, and its mission was created." });
-  if (from !== "won")
-    await emitWebhookEvent(deps, leadStageEvent(owner.id, leadId, { from, to: "won", by: "owner" }));
+  if (from !== "won") events.afterBatch(results);
   try {
     if (newClient)
       await insertClient(deps.database, { id: clientId, ownerId: owner.id, input: newClient, now });

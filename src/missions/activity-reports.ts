@@ -9,7 +9,7 @@ import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
 import { sendMail } from "../platform/mail/send.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { reportApprovedEvent } from "../webhooks/payloads.ts";
 import {
   type ActivityReportRow,
@@ -185,10 +185,15 @@ export async function approveAsOwner(
   const report = (await getReport(deps.database, owner.id, mission.id, month))!;
   const invoiceId = await draftInvoiceIfMonthly(deps, owner.id, mission, report);
   if (before.status !== "approved") {
-    await deps.database.batch(reportDecidedStatements(deps, { ...report, ownerId: owner.id }, "approved"));
-    await emitWebhookEvent(
+    const events = webhookEventsForBatch(
       deps,
       reportApprovedEvent({ ...report, invoiceId: invoiceId ?? report.invoiceId }, "owner"),
+    );
+    events.afterBatch(
+      await deps.database.batch([
+        ...reportDecidedStatements(deps, { ...report, ownerId: owner.id }, "approved"),
+        ...events.statements,
+      ]),
     );
   }
   return {

@@ -44,7 +44,7 @@ export async function getMission(
   return row ? { ...row.mission, clientName: row.clientName } : undefined;
 }
 
-function columns(input: MissionInput & { status: MissionStatus }) {
+export function missionColumns(input: MissionInput & { status: MissionStatus }) {
   return {
     clientId: input.clientId,
     leadId: input.leadId ?? null,
@@ -63,14 +63,15 @@ function columns(input: MissionInput & { status: MissionStatus }) {
   };
 }
 
-export async function insertMission(
+/** The insert as a statement, batched with the events it reports. */
+export function insertMissionStatement(
   database: Database,
   row: { id: string; ownerId: string; input: MissionInput & { status: MissionStatus }; now: number },
-): Promise<void> {
-  await database.db.insert(missions).values({
+) {
+  return database.db.insert(missions).values({
     id: row.id,
     ownerId: row.ownerId,
-    ...columns(row.input),
+    ...missionColumns(row.input),
     createdAt: row.now,
     updatedAt: row.now,
   });
@@ -89,7 +90,7 @@ export function updateMissionStatement(
   return database.db
     .update(missions)
     .set({
-      ...columns(input),
+      ...missionColumns(input),
       ...(ratingReceivedAt !== undefined ? { ratingReceivedAt } : {}),
       updatedAt: now,
     })

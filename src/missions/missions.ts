@@ -1,7 +1,7 @@
 // Mission use cases: create (for one of the owner's clients), change (status, end date…), and the
 // invoices a platform issued in the owner's name for a mission billed through it.
 
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import * as z from "zod";
 import { isUniqueViolation } from "../platform/db/database.ts";
 import { externalInvoices } from "../platform/db/schema.ts";
@@ -9,7 +9,7 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { missionStatusEvents } from "../webhooks/payloads.ts";
 import { getClient } from "./client-store.ts";
 import {
@@ -20,10 +20,11 @@ import {
 } from "./mission-input.ts";
 import {
   getMission,
-  insertMission,
+  insertMissionStatement,
   type MissionStatus,
   type MissionWithClient,
   missionAsInput,
+  missionColumns,
   updateMissionStatement,
 } from "./mission-store.ts";
 import { missionChangeStatements } from "./mission-workflows.ts";
@@ -53,15 +54,15 @@ export async function createMission(
   await checkClient(deps, owner.id, input.clientId);
   const id = deps.newId();
   const now = deps.clock.now();
-  await insertMission(deps.database, {
-    id,
-    ownerId: owner.id,
-    input: withStatus(input, dateInZone(now, owner.timeZone)),
-    now,
-  });
-  const mission = (await getMission(deps.database, owner.id, id))!;
-  await emitWebhookEvent(deps, missionStatusEvents(null, mission));
-  return mission;
+  const row = { id, ownerId: owner.id, input: withStatus(input, dateInZone(now, owner.timeZone)), now };
+  const events = webhookEventsForBatch(
+    deps,
+    missionStatusEvents(null, { id, ownerId: owner.id, ...missionColumns(row.input) }),
+  );
+  events.afterBatch(
+    await deps.database.batch([insertMissionStatement(deps.database, row), ...events.statements]),
+  );
+  return (await getMission(deps.database, owner.id, id))!;
 }
 
 /** undefined: unchanged; marking it received twice keeps the first date. */
@@ -82,8 +83,13 @@ export async function patchMission(
   const now = deps.clock.now();
   const next = withStatus(merged, dateInZone(now, owner.timeZone));
   const ratingReceivedAt = ratingReceivedAtAfter(patch.ratingReceived, existing.ratingReceivedAt, now);
-  // The workflows the change starts or stops are in the same batch as the change itself.
-  await deps.database.batch([
+  // The workflows the change starts or stops, and its events, are in the same batch as the change itself.
+  const events = webhookEventsForBatch(
+    deps,
+    missionStatusEvents(existing, { ...missionColumns(next), id: existing.id, ownerId: owner.id }),
+    sql`EXISTS (SELECT 1 FROM missions WHERE id = ${existing.id} AND status = ${next.status} AND updated_at = ${now})`,
+  );
+  const results = await deps.database.batch([
     updateMissionStatement(deps.database, owner.id, existing.id, next, now, ratingReceivedAt),
     ...missionChangeStatements(
       deps,
@@ -91,10 +97,10 @@ export async function patchMission(
       { ...next, id: existing.id, ownerId: owner.id, endDate: next.endDate ?? null },
       existing.ratingReceivedAt === null && ratingReceivedAt !== undefined && ratingReceivedAt !== null,
     ),
+    ...events.statements,
   ]);
-  const mission = (await getMission(deps.database, owner.id, existing.id))!;
-  await emitWebhookEvent(deps, missionStatusEvents(existing, mission));
-  return mission;
+  events.afterBatch(results);
+  return (await getMission(deps.database, owner.id, existing.id))!;
 }
 
 export const externalInvoiceSchema = z.object({

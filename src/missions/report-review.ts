@@ -5,7 +5,7 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { sendMail } from "../platform/mail/send.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { reportApprovedEvent } from "../webhooks/payloads.ts";
 import { type ActivityReportRow, getReportForReview, recordClientDecision } from "./activity-report-store.ts";
 import { draftInvoiceIfMonthly } from "./activity-reports.ts";
@@ -70,12 +70,15 @@ export async function decideReview(
   const invoiceId =
     decision === "approved" ? await draftInvoiceIfMonthly(deps, owner.id, mission, after) : undefined;
   // Ends the workflows waiting on this answer (the client's reminder; the final invoice when approved).
-  await deps.database.batch(reportDecidedStatements(deps, after, decision));
-  if (decision === "approved")
-    await emitWebhookEvent(
-      deps,
-      reportApprovedEvent({ ...after, invoiceId: invoiceId ?? after.invoiceId }, "client"),
-    );
+  const events = webhookEventsForBatch(
+    deps,
+    decision === "approved"
+      ? [reportApprovedEvent({ ...after, invoiceId: invoiceId ?? after.invoiceId }, "client")]
+      : [],
+  );
+  events.afterBatch(
+    await deps.database.batch([...reportDecidedStatements(deps, after, decision), ...events.statements]),
+  );
   const base = deps.config.baseUrl;
   const email = reportDecidedEmail({
     locale: owner.locale,

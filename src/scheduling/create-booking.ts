@@ -1,4 +1,5 @@
 // Use case: a prospect books a slot. Validate → triage → (maybe block) → take the slot atomically → emails.
+import { sql } from "drizzle-orm";
 import type { OwnerRow } from "../accounts/store.ts";
 import { freshBusyCheck } from "../calendars/fresh-busy.ts";
 import { leadChannel } from "../leads/channels.ts";
@@ -8,7 +9,7 @@ import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
@@ -102,7 +103,8 @@ export async function createBooking(
 
   if (declined && criteria.onDecline === "block") {
     // The lead is kept (the owner sees who asked and why it did not fit); no slot is taken.
-    await deps.database.batch([
+    const events = webhookEventsForBatch(deps, newLeadEvents({ ...lead, stage: "declined" }, "booking-link"));
+    const results = await deps.database.batch([
       contact,
       insertLead({ ...lead, stage: "declined" }),
       insertLeadEvent({
@@ -113,8 +115,9 @@ export async function createBooking(
         data: { reasons: verdict.reasons },
         at: now,
       }),
+      ...events.statements,
     ]);
-    await emitWebhookEvent(deps, newLeadEvents({ ...lead, stage: "declined" }, "booking-link"));
+    events.afterBatch(results);
     return { booking: null, lead: leadResult, request };
   }
 
@@ -160,8 +163,16 @@ export async function createBooking(
     createdAt: now,
     updatedAt: now,
   };
-  // One batch: the guarded insert takes the slot or nothing; the lead and contact exist only if it did.
-  const [taken] = await deps.database.batch([
+  // One batch: the guarded insert takes the slot or nothing; the lead and its events exist only if it did.
+  const events = webhookEventsForBatch(
+    deps,
+    [
+      ...newLeadEvents({ ...lead, stage: "call_scheduled" }, "booking-link"),
+      bookingEvent("booking.created", booking),
+    ],
+    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id})`,
+  );
+  const results = await deps.database.batch([
     guardedBookingInsert(booking, guard),
     upsertContact({
       id: deps.newId(),
@@ -184,15 +195,13 @@ export async function createBooking(
     }),
     ...startBookingWorkflows(deps, booking, await loadWorkflowSettings(deps.database, owner.id)),
     ...formBookedStatements(deps, booking),
+    ...events.statements,
   ]);
-  if (taken?.changes !== 1) {
+  if (results[0]?.changes !== 1) {
     throw new AppError("slot_unavailable", {
       detail: "Someone booked this time a moment ago. Pick another slot.",
     });
   }
-  await emitWebhookEvent(deps, [
-    ...newLeadEvents({ ...lead, stage: "call_scheduled" }, "booking-link"),
-    bookingEvent("booking.created", booking),
-  ]);
+  events.afterBatch(results);
   return { booking, lead: leadResult, request };
 }

@@ -1,12 +1,13 @@
 // Use cases on an existing booking: read it through its signed token, cancel, reschedule, approve.
 
+import { sql } from "drizzle-orm";
 import { findOwnerById, type OwnerRow } from "../accounts/store.ts";
 import { insertLeadEvent } from "../leads/lead-store.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { verifyLink } from "../platform/security/signed-links.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { MANAGE_PURPOSE } from "./booking-links.ts";
@@ -71,7 +72,13 @@ export async function cancelBooking(
       detail: "The cancellation window has passed. Please contact the organiser directly.",
     });
   }
-  const [result] = await deps.database.batch([
+  // Recorded only if this very batch cancelled it (a second cancel finds it cancelled at another time).
+  const events = webhookEventsForBatch(
+    deps,
+    bookingEvent("booking.cancelled", ctx.booking, { by, reason }),
+    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND status = 'cancelled' AND cancelled_at = ${now})`,
+  );
+  const results = await deps.database.batch([
     cancelStatement(deps.database, ctx.booking.id, by, reason, now),
     cancelBookingWorkflows(deps, ctx.owner.id, ctx.booking.id),
     ...bookingDecided(deps, ctx.owner.id, ctx.booking.id, "cancelled"),
@@ -87,9 +94,10 @@ export async function cancelBooking(
           }),
         ]
       : []),
+    ...events.statements,
   ]);
-  const cancelled = (result?.changes ?? 0) === 1;
-  if (cancelled) await emitWebhookEvent(deps, bookingEvent("booking.cancelled", ctx.booking, { by, reason }));
+  const cancelled = (results[0]?.changes ?? 0) === 1;
+  events.afterBatch(results);
   return { cancelled };
 }
 
@@ -123,7 +131,14 @@ export async function rescheduleBooking(
     throw new AppError("slot_unavailable", { detail: "This time is not available. Pick another slot." });
   const guard = slotGuard(ctx.owner, ctx.eventType, startMs);
   const delays = await loadWorkflowSettings(deps.database, ctx.owner.id);
-  const [moved] = await deps.database.batch([
+  const sequence = ctx.booking.sequence + 1;
+  const movedRow = { ...ctx.booking, startMs, endMs: guard.endMs, sequence, updatedAt: now };
+  const events = webhookEventsForBatch(
+    deps,
+    bookingEvent("booking.rescheduled", movedRow, { previousStartMs: ctx.booking.startMs }),
+    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND sequence = ${sequence} AND start_ms = ${startMs})`,
+  );
+  const results = await deps.database.batch([
     guardedReschedule(ctx.booking.id, guard, now),
     ...moveBookingWorkflows(deps, ctx.booking, startMs, delays),
     ...(ctx.booking.leadId
@@ -138,16 +153,14 @@ export async function rescheduleBooking(
           }),
         ]
       : []),
+    ...events.statements,
   ]);
-  if ((moved?.changes ?? 0) !== 1)
+  if ((results[0]?.changes ?? 0) !== 1)
     throw new AppError("slot_unavailable", {
       detail: "Someone booked this time a moment ago. Pick another slot.",
     });
+  events.afterBatch(results);
   const booking = (await getBooking(deps.database, ctx.booking.id))!;
-  await emitWebhookEvent(
-    deps,
-    bookingEvent("booking.rescheduled", booking, { previousStartMs: ctx.booking.startMs }),
-  );
   return { previousStartMs: ctx.booking.startMs, booking };
 }
 

@@ -1,6 +1,7 @@
 // Records a domain event for the owner's webhook endpoints: the event (with the exact body to sign) and one
-// delivery per subscribed endpoint, in one batch, then nudges delivery so it usually leaves within a second.
-// Nothing is recorded when no active endpoint wants this type.
+// delivery per subscribed endpoint. The statements join the batch of the change they report, so the change and
+// its event are stored together or not at all; after the batch, delivery is nudged so it usually leaves within
+// a second. Nothing is recorded when no active endpoint wants this type.
 import { type SQL, sql } from "drizzle-orm";
 import type { AppDeps } from "../platform/deps.ts";
 import { errorFields } from "../platform/logger.ts";
@@ -15,6 +16,8 @@ export interface WebhookEventInput {
   data: Record<string, unknown>;
   /** Same key twice = one event. Omitted: every call is a new event. */
   dedupeKey?: string;
+  /** Fields of `data` only the batch knows (an invoice's number), read when the event is recorded. */
+  dataFromSql?: Record<string, SQL>;
 }
 
 type Deps = Pick<AppDeps, "database" | "clock" | "newId">;
@@ -22,8 +25,22 @@ type Deps = Pick<AppDeps, "database" | "clock" | "newId">;
 const wants = (type: string) =>
   sql`e.status = 'active' AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${type})`;
 
-/** The two statements, for a caller that wants them in the batch of the change they report. */
-export function webhookEventStatements(deps: Deps, input: WebhookEventInput): SQL[] {
+function bodyOf(body: string, fromSql: Record<string, SQL> | undefined): SQL {
+  const fields = Object.entries(fromSql ?? {});
+  if (fields.length === 0) return sql`${body}`;
+  const sets = sql.join(
+    fields.map(([name, value]) => sql`${`$.data.${name}`}, (${value})`),
+    sql`, `,
+  );
+  return sql`json_set(${body}, ${sets})`;
+}
+
+/**
+ * The two statements of one event, for the batch of the change it reports. `onlyIf` is the change having
+ * happened, read inside that batch (a guarded write that did nothing records no event). Both are plain
+ * conditional inserts that do nothing on a duplicate, so they never make the change fail on their own.
+ */
+export function webhookEventStatements(deps: Deps, input: WebhookEventInput, onlyIf?: SQL): SQL[] {
   const id = deps.newId();
   const now = deps.clock.now();
   const dedupeKey = input.dedupeKey ?? `${input.type}:${id}`;
@@ -35,8 +52,9 @@ export function webhookEventStatements(deps: Deps, input: WebhookEventInput): SQ
     data: input.data,
   });
   const event = sql`INSERT INTO webhook_events (id, owner_id, type, resource, dedupe_key, body, created_at)
-    SELECT ${id}, ${input.ownerId}, ${input.type}, ${resource}, ${dedupeKey}, ${body}, ${now}
-    WHERE EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.owner_id = ${input.ownerId} AND ${wants(input.type)})
+    SELECT ${id}, ${input.ownerId}, ${input.type}, ${resource}, ${dedupeKey}, ${bodyOf(body, input.dataFromSql)}, ${now}
+    WHERE (${onlyIf ?? sql`1`})
+      AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.owner_id = ${input.ownerId} AND ${wants(input.type)})
     ON CONFLICT (owner_id, dedupe_key) DO NOTHING`;
   // Behind an unfinished delivery of the same resource to the same endpoint, a delivery waits its turn.
   const fanOut = sql`INSERT INTO webhook_deliveries (id, owner_id, endpoint_id, event_id, event_seq, event_type,
@@ -51,22 +69,45 @@ export function webhookEventStatements(deps: Deps, input: WebhookEventInput): SQ
   return [event, fanOut];
 }
 
+export interface WebhookEventsForBatch {
+  /** To put LAST in the change's batch, in this order (events of one resource are delivered in it). */
+  statements: SQL[];
+  /** Once the batch succeeded, with its results: starts delivery now if an event was recorded. */
+  afterBatch(results: readonly { changes: number }[]): void;
+}
+
+/** Several events for one change, all conditioned on the same `onlyIf`. */
+export function webhookEventsForBatch(
+  deps: AppDeps,
+  input: WebhookEventInput | WebhookEventInput[],
+  onlyIf?: SQL,
+): WebhookEventsForBatch {
+  const inputs = Array.isArray(input) ? input : [input];
+  const statements = inputs.flatMap((i) => webhookEventStatements(deps, i, onlyIf));
+  return {
+    statements,
+    afterBatch(results) {
+      const own = results.slice(results.length - statements.length);
+      if (own.some((r, i) => i % 2 === 1 && r.changes > 0)) nudgeDelivery(deps);
+    },
+  };
+}
+
 /**
- * Records the event(s) after the change they report, in order, in one batch. A failure here is logged, never
- * thrown: a booking must not fail because an integration is misconfigured.
+ * Records events that are a change of their own (nothing else to batch with), then nudges delivery. A failure
+ * is logged, never thrown.
  */
 export async function emitWebhookEvent(
   deps: AppDeps,
   input: WebhookEventInput | WebhookEventInput[],
 ): Promise<void> {
-  const inputs = Array.isArray(input) ? input : [input];
-  if (inputs.length === 0) return;
+  const events = webhookEventsForBatch(deps, input);
+  if (events.statements.length === 0) return;
   try {
-    const results = await deps.database.batch(inputs.flatMap((i) => webhookEventStatements(deps, i)));
-    if (results.some((r, i) => i % 2 === 1 && r.changes > 0)) nudgeDelivery(deps);
+    events.afterBatch(await deps.database.batch(events.statements));
   } catch (error) {
     deps.logger.error("webhook event not recorded", {
-      types: inputs.map((i) => i.type).join(","),
+      types: (Array.isArray(input) ? input : [input]).map((i) => i.type).join(","),
       ...errorFields(error),
     });
   }

@@ -18,8 +18,8 @@ export function bookingEvent(
     ownerId: b.ownerId,
     type,
     resourceId: b.id,
-    // created and cancelled happen once per booking; a reschedule once per new time.
-    dedupeKey: type === "booking.rescheduled" ? `${type}:${b.id}@${b.startMs}` : `${type}:${b.id}`,
+    // created and cancelled happen once per booking; a reschedule once per version (sequence) it makes.
+    dedupeKey: type === "booking.rescheduled" ? `${type}:${b.id}@${b.sequence}` : `${type}:${b.id}`,
     data: {
       id: b.id,
       eventTypeId: b.eventTypeId,
@@ -94,7 +94,23 @@ export function leadStageEvent(
   };
 }
 
-function missionData(m: MissionRow) {
+export type MissionSnapshot = Pick<
+  MissionRow,
+  | "id"
+  | "ownerId"
+  | "clientId"
+  | "leadId"
+  | "title"
+  | "status"
+  | "startDate"
+  | "endDate"
+  | "dailyRateCents"
+  | "currency"
+  | "billingMode"
+  | "source"
+>;
+
+function missionData(m: MissionSnapshot) {
   return {
     id: m.id,
     clientId: m.clientId,
@@ -110,8 +126,14 @@ function missionData(m: MissionRow) {
   };
 }
 
-/** mission.started when it becomes active, mission.ended when it becomes ended; nothing otherwise. */
-export function missionStatusEvents(before: { status: string } | null, m: MissionRow): WebhookEventInput[] {
+/**
+ * mission.started when it becomes active, mission.ended when it becomes ended; nothing otherwise. Keyed by the
+ * version the change was made from (`before.updatedAt`), so two writers acting on the same version record one.
+ */
+export function missionStatusEvents(
+  before: { status: string; updatedAt: number } | null,
+  m: MissionSnapshot,
+): WebhookEventInput[] {
   const became = (status: string) => m.status === status && before?.status !== status;
   const type: WebhookEventType | null = became("active")
     ? "mission.started"
@@ -119,7 +141,8 @@ export function missionStatusEvents(before: { status: string } | null, m: Missio
       ? "mission.ended"
       : null;
   if (!type) return [];
-  return [{ ownerId: m.ownerId, type, resourceId: m.id, data: missionData(m) }];
+  const dedupeKey = `${type}:${m.id}@${before ? before.updatedAt : "created"}`;
+  return [{ ownerId: m.ownerId, type, resourceId: m.id, dedupeKey, data: missionData(m) }];
 }
 
 export function ratingRequestedEvent(m: MissionRow, runId: string): WebhookEventInput {
@@ -149,10 +172,24 @@ export function reportApprovedEvent(r: ActivityReportRow, by: "client" | "owner"
   };
 }
 
-export function invoiceEvent(
-  type: "invoice.issued" | "invoice.paid",
-  i: InvoiceWithCredits,
-): WebhookEventInput {
+export type InvoiceSnapshot = Pick<
+  InvoiceWithCredits,
+  | "id"
+  | "ownerId"
+  | "type"
+  | "number"
+  | "clientId"
+  | "missionId"
+  | "issueDate"
+  | "dueDate"
+  | "netCents"
+  | "vatCents"
+  | "grossCents"
+  | "paidCents"
+  | "creditOfId"
+>;
+
+export function invoiceEvent(type: "invoice.issued" | "invoice.paid", i: InvoiceSnapshot): WebhookEventInput {
   return {
     ownerId: i.ownerId,
     type,

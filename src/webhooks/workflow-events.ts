@@ -1,8 +1,9 @@
-// Events a workflow reports from inside a step: the step is journaled and the event has a dedupe key, so a
-// run resumed after a crash reports it once.
+// Events a workflow reports from inside a step. The step is journaled and the event has a dedupe key, so a
+// run resumed after a crash reports it once; a failure to record it fails the step, which the engine retries
+// (an email step already done is not sent again).
 import { getMission } from "../missions/mission-store.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { emitWebhookEvent } from "./emit.ts";
+import { webhookEventsForBatch } from "./emit.ts";
 import { ratingRequestedEvent } from "./payloads.ts";
 
 export async function emitRatingRequested(
@@ -13,6 +14,7 @@ export async function emitRatingRequested(
 ): Promise<boolean> {
   const mission = await getMission(deps.database, ownerId, missionId);
   if (!mission) return false;
-  await emitWebhookEvent(deps, ratingRequestedEvent(mission, runId));
+  const events = webhookEventsForBatch(deps, ratingRequestedEvent(mission, runId));
+  events.afterBatch(await deps.database.batch(events.statements));
   return true;
 }
