@@ -64,8 +64,17 @@ export function guardedReschedule(id: string, guard: SlotGuard, now: number): SQ
     WHERE id = ${id} AND owner_id = ${guard.ownerId} AND status IN ('pending', 'confirmed') AND ${slotIsFree({ ...guard, excludeId: id })}`;
 }
 
+// Read again after every booking, cancel and reschedule (calendar write-back, emails): prepared once.
+const bookingByIdQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export async function getBooking(database: Database, id: string): Promise<BookingRow | undefined> {
-  return database.db.select().from(bookings).where(eq(bookings.id, id)).get();
+  return bookingByIdQuery(database).get({ id });
 }
 
 export async function getOwnedBooking(

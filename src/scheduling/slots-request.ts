@@ -1,17 +1,13 @@
 // GET …/slots query: a date range of at most 62 days in a valid zone, else 400.
-import { Temporal } from "temporal-polyfill";
 import { isValidTimeZone } from "../accounts/owner-input.ts";
 import { AppError, type FieldError } from "../platform/http/problems.ts";
+import { parseIsoDate } from "./calendar-days.ts";
 
 export const MAX_RANGE_DAYS = 62;
 
-function plainDate(value: string | undefined): Temporal.PlainDate | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  try {
-    return Temporal.PlainDate.from(value, { overflow: "reject" });
-  } catch {
-    return null;
-  }
+// Epoch-day arithmetic rather than Temporal: this runs on every slots request.
+function epochDay(value: string | undefined): number | null {
+  return value ? parseIsoDate(value) : null;
 }
 
 export function parseSlotsQuery(q: { from?: string; to?: string; timeZone?: string }): {
@@ -20,14 +16,14 @@ export function parseSlotsQuery(q: { from?: string; to?: string; timeZone?: stri
   timeZone: string;
 } {
   const errors: FieldError[] = [];
-  const from = plainDate(q.from);
-  const to = plainDate(q.to);
-  if (!from) errors.push({ path: "from", message: "use a date as YYYY-MM-DD" });
-  if (!to) errors.push({ path: "to", message: "use a date as YYYY-MM-DD" });
+  const from = epochDay(q.from);
+  const to = epochDay(q.to);
+  if (from === null) errors.push({ path: "from", message: "use a date as YYYY-MM-DD" });
+  if (to === null) errors.push({ path: "to", message: "use a date as YYYY-MM-DD" });
   if (!q.timeZone || !isValidTimeZone(q.timeZone))
     errors.push({ path: "timeZone", message: "is not a known IANA time zone" });
-  if (from && to) {
-    const days = from.until(to, { largestUnit: "days" }).days;
+  if (from !== null && to !== null) {
+    const days = to - from;
     if (days < 0) errors.push({ path: "to", message: "must not be before from" });
     else if (days + 1 > MAX_RANGE_DAYS)
       errors.push({ path: "to", message: `the range must be at most ${MAX_RANGE_DAYS} days` });
@@ -37,7 +33,7 @@ export function parseSlotsQuery(q: { from?: string; to?: string; timeZone?: stri
       detail: errors.map((e) => `${e.path}: ${e.message}`).join("; "),
       errors,
     });
-  return { from: from!.toString(), to: to!.toString(), timeZone: q.timeZone! };
+  return { from: q.from!, to: q.to!, timeZone: q.timeZone! };
 }
 
 /** Instants bounding the visitor's date range, with a day of margin on each side for any offset. */

@@ -73,11 +73,18 @@ describe("public booking API", () => {
       "from=2027-03-29&to=2027-03-01&timeZone=UTC",
       "from=2027-01-01&to=2027-03-05&timeZone=UTC",
       "from=junk&to=2027-03-01&timeZone=UTC",
+      "from=2027-02-27&to=2027-02-30&timeZone=UTC",
+      "from=2027-01-01&to=2027-03-04&timeZone=UTC",
     ]) {
       const r = await f.publicApi(`/api/public/jean/discovery/slots?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.headers.get("content-type")).toContain("application/problem+json");
     }
+    // 62 days, both ends included, is the longest range.
+    const longest = await f.publicApi(
+      "/api/public/jean/discovery/slots?from=2027-01-01&to=2027-03-03&timeZone=UTC",
+    );
+    expect(longest.status).toBe(200);
   });
 
   it("books a slot: 201 with the manage link; the slot disappears; a second booking gets 409", async () => {

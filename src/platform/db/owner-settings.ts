@@ -1,19 +1,30 @@
 // owner_settings: one JSON value per owner and key. The one place that reads and writes it; features keep
 // their own keys and shapes (business identity, lead criteria, calendar and workflow preferences…).
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import type { Database } from "./database.ts";
+import { preparedOnce } from "./prepared.ts";
 import { ownerSettings } from "./schema.ts";
+
+// Booking requests read two or three settings each: prepared once per database.
+const settingQuery = preparedOnce((db) =>
+  db
+    .select({ value: ownerSettings.value })
+    .from(ownerSettings)
+    .where(
+      and(
+        eq(ownerSettings.ownerId, sql.placeholder("ownerId")),
+        eq(ownerSettings.key, sql.placeholder("key")),
+      ),
+    )
+    .prepare(),
+);
 
 export async function getOwnerSetting<T>(
   database: Database,
   ownerId: string,
   key: string,
 ): Promise<T | undefined> {
-  const row = await database.db
-    .select({ value: ownerSettings.value })
-    .from(ownerSettings)
-    .where(and(eq(ownerSettings.ownerId, ownerId), eq(ownerSettings.key, key)))
-    .get();
+  const row = await settingQuery(database).get({ ownerId, key });
   return row?.value as T | undefined;
 }
 

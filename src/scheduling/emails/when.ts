@@ -1,5 +1,4 @@
 // Meeting times as a person reads them: in their own zone, with the zone named so nobody shows up an hour off.
-import { Temporal } from "temporal-polyfill";
 import { formatDate, formatTime } from "../../platform/http/views/format.ts";
 import type { Locale } from "../../platform/i18n.ts";
 
@@ -28,19 +27,16 @@ export function zoneLabel(ms: number, locale: Locale, timeZone: string): string 
   return /^(UTC|GMT)/.test(generic) ? offset : `${generic}, ${offset}`;
 }
 
-function zonedDate(ms: number, timeZone: string): Temporal.PlainDate {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDate();
-}
-
 /** "lundi 29 mars 2027, 09:00–09:30 (heure de l’Est nord-américain, UTC−4)" */
 export function formatWhen(startMs: number, endMs: number, locale: Locale, timeZone: string): string {
   const zone = zoneLabel(startMs, locale, timeZone);
   const start = formatTime(startMs, locale, timeZone);
   const end = formatTime(endMs, locale, timeZone);
   const startDate = formatDate(startMs, locale, timeZone);
-  if (zonedDate(startMs, timeZone).equals(zonedDate(endMs, timeZone)))
-    return `${startDate}, ${start}–${end} (${zone})`;
-  return `${startDate}, ${start} – ${formatDate(endMs, locale, timeZone)}, ${end} (${zone})`;
+  // The full date style names the year, so equal texts mean the same date in that zone.
+  const endDate = formatDate(endMs, locale, timeZone);
+  if (startDate === endDate) return `${startDate}, ${start}–${end} (${zone})`;
+  return `${startDate}, ${start} – ${endDate}, ${end} (${zone})`;
 }
 
 const shortCache = new Map<string, Intl.DateTimeFormat>();
