@@ -33,6 +33,7 @@ import { invoicePdf } from "./pdf-port.ts";
 import { sendInvoice } from "./send-invoice.ts";
 import { getBusinessSettings, putOwnerSetting } from "./settings-store.ts";
 import { storedDocument } from "./stored-document.ts";
+import { buildUbl, ublFilename } from "./ubl.ts";
 
 export const invoicesQuery = z.object({
   status: z.enum(["draft", "issued"]).optional(),
@@ -178,6 +179,14 @@ export function invoicingApiRoutes() {
     return c.body(buildCii(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
       "Content-Disposition": `inline; filename="${document.number}.xml"`,
+    });
+  });
+
+  api.get("/invoices/:id/ubl", async (c) => {
+    const { document } = await issuedDocument(c);
+    return c.body(buildUbl(document), 200, {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Disposition": `inline; filename="${ublFilename(document.number)}"`,
     });
   });
 

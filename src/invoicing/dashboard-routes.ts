@@ -23,6 +23,7 @@ import { invoicePdf } from "./pdf-port.ts";
 import { sendInvoice } from "./send-invoice.ts";
 import { businessSettingsDashboardRoutes } from "./settings-dashboard-routes.ts";
 import { storedDocument } from "./stored-document.ts";
+import { buildUbl, ublFilename } from "./ubl.ts";
 
 type Status = 200 | 409 | 422 | 503;
 type Form = Record<string, string>;
@@ -266,6 +267,17 @@ export function invoicingDashboardRoutes() {
     return c.body(buildCii(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
       "Content-Disposition": `attachment; filename="${document.number}.xml"`,
+    });
+  });
+
+  app.get("/invoices/:id/ubl", async (c) => {
+    const invoice = await ownedInvoice(c);
+    if (invoice.status !== "issued")
+      throw new AppError("conflict", { detail: "A draft has no XML: issue it first." });
+    const document = storedDocument(invoice.document);
+    return c.body(buildUbl(document), 200, {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${ublFilename(document.number)}"`,
     });
   });
 

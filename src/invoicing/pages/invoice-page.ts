@@ -89,6 +89,7 @@ function issuedActions(t: InvoiceT, d: InvoicePageData): Html {
   return html`<div class="actions">
 <a class="button secondary" href="${base}/pdf">${t("downloadPdf")}</a>
 <a class="button secondary" href="${base}/xml">${t("downloadXml")}</a>
+<a class="button secondary" href="${base}/ubl">${t("downloadUbl")}</a>
 ${
   d.sentOn
     ? html`<span class="muted">${t("resend", { date: formatDate(d.sentOn, locale) })}</span>`

@@ -249,6 +249,15 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     ...invoices,
     responses: { 200: { description: "UN/CEFACT CII", contentType: "application/xml" } },
   }),
+  operation("get", "/api/invoices/{id}/ubl", "getInvoiceUbl", "UBL 2.1 XML (EN 16931)", "read", {
+    ...invoices,
+    responses: {
+      200: {
+        description: "OASIS UBL 2.1: an Invoice, or a CreditNote for a credit note",
+        contentType: "application/xml",
+      },
+    },
+  }),
   operation(
     "get",
     "/api/exports/invoices.csv",
