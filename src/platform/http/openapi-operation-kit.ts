@@ -1,9 +1,7 @@
-// Small constructors that keep the operation lists readable: one line of intent per endpoint.
-import * as z from "zod";
+// Small constructors that keep the operation lists readable: one line of intent per endpoint. Every
+// operation states its responses, and every JSON answer names the zod schema it is built to.
+import type * as z from "zod";
 import type { Access, Method, OperationSpec, ResponseSpec } from "./openapi.ts";
-
-/** Response bodies without their own zod schema yet: documented as objects, described in words. */
-export const anObject = z.object({}).catchall(z.unknown());
 
 export function operation(
   method: Method,
@@ -13,35 +11,25 @@ export function operation(
   access: Access,
   rest: Partial<Omit<OperationSpec, "method" | "path" | "operationId" | "summary" | "access">> & {
     tag: string;
+    responses: OperationSpec["responses"];
   },
 ): OperationSpec {
-  return {
-    method,
-    path,
-    operationId,
-    summary,
-    access,
-    responses: { 200: { description: "OK", schema: anObject } },
-    ...rest,
-  };
+  return { method, path, operationId, summary, access, ...rest };
 }
 
-export const ok = (description: string, schema: z.ZodType = anObject): ResponseSpec => ({
-  description,
-  schema,
-});
-export const page = (description: string, items: z.ZodType = anObject): ResponseSpec => ({
-  description,
-  pageOf: items,
-});
-export const created = (description: string, schema: z.ZodType = anObject): ResponseSpec => ({
+export const ok = (description: string, schema: z.ZodType): ResponseSpec => ({ description, schema });
+export const page = (description: string, items: z.ZodType): ResponseSpec => ({ description, pageOf: items });
+export const created = (description: string, schema: z.ZodType): ResponseSpec => ({
   description,
   schema,
   headers: { Location: "the new resource" },
 });
 export const noContent: ResponseSpec = { description: "Done; no body" };
-export const conflict = (description: string): ResponseSpec => ({ description, schema: anObject });
-
-/** Every mutating route reads a JSON body; these take anything and let the use case validate it. */
-export const readAccess = "read" as const;
-export const writeAccess = "write" as const;
+/** A download: the body in this media type, not JSON. */
+export const file = (description: string, contentType: string): ResponseSpec => ({
+  description,
+  contentType,
+});
+/** A problem with a status of its own (409 and the like): what it means for this operation. */
+export const problem = (description: string): ResponseSpec => ({ description, problem: true });
+export const conflict = problem;

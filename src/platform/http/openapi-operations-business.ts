@@ -1,5 +1,12 @@
 // The business side of the API: clients, missions, activity reports, invoices, settings.
 import * as z from "zod";
+import {
+  businessSettingsResponse,
+  fullInvoiceResponse,
+  invoiceSentResponse,
+  paymentRecordedResponse,
+  paymentsResponse,
+} from "../../invoicing/api-responses.ts";
 import { invoicesQuery, yearQuery } from "../../invoicing/api-routes.ts";
 import { businessSettingsSchema } from "../../invoicing/business-settings.ts";
 import {
@@ -10,6 +17,18 @@ import {
   paymentSchema,
 } from "../../invoicing/invoice-input.ts";
 import { reportInputSchema } from "../../missions/activity-reports.ts";
+import {
+  activityReportResponse,
+  activityReportsResponse,
+  clientResponse,
+  daysOffResponse,
+  externalInvoiceResponse,
+  externalInvoicesResponse,
+  missionResponse,
+  prefillResponse,
+  submittedReportResponse,
+  workflowSettingsResponse,
+} from "../../missions/api-responses.ts";
 import { clientsQuery, missionsQuery } from "../../missions/api-routes.ts";
 import { workflowSettingsSchema } from "../../missions/check-in-policy.ts";
 import { clientInputSchema, clientPatchSchema } from "../../missions/client-input.ts";
@@ -17,8 +36,7 @@ import { daysOffSchema } from "../../missions/days-off.ts";
 import { missionInputSchema, missionPatchSchema } from "../../missions/mission-input.ts";
 import { externalInvoiceSchema } from "../../missions/missions.ts";
 import type { OperationSpec } from "./openapi.ts";
-import { conflict, created, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
-import { invoiceResponse } from "./openapi-responses.ts";
+import { conflict, created, file, noContent, ok, operation, page, problem } from "./openapi-operation-kit.ts";
 
 const clients = { tag: "Clients" };
 const missions = { tag: "Missions" };
@@ -26,16 +44,13 @@ const reports = { tag: "Activity reports" };
 const invoices = { tag: "Invoices" };
 const settings = { tag: "Settings" };
 const pdfLocale = z.object({ locale: z.enum(["fr", "en"]).optional() });
+const monthProblem = problem("The month is not YYYY-MM");
 
 export const BUSINESS_OPERATIONS: OperationSpec[] = [
-  operation(
-    "get",
-    "/api/settings/business",
-    "getBusinessSettings",
-    "The seller's legal identity",
-    "read",
-    settings,
-  ),
+  operation("get", "/api/settings/business", "getBusinessSettings", "The seller's legal identity", "read", {
+    ...settings,
+    responses: { 200: ok("The settings", businessSettingsResponse) },
+  }),
   operation(
     "put",
     "/api/settings/business",
@@ -45,63 +60,66 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...settings,
       body: businessSettingsSchema,
+      responses: { 200: ok("The settings, saved", businessSettingsResponse) },
     },
   ),
-  operation(
-    "get",
-    "/api/settings/days-off",
-    "getDaysOff",
-    "Days off (not prefilled in reports)",
-    "read",
-    settings,
-  ),
+  operation("get", "/api/settings/days-off", "getDaysOff", "Days off (not prefilled in reports)", "read", {
+    ...settings,
+    responses: { 200: ok("The days off, sorted", daysOffResponse) },
+  }),
   operation("put", "/api/settings/days-off", "putDaysOff", "Replace the days off", "write", {
     ...settings,
     body: daysOffSchema,
+    responses: { 200: ok("The days off, sorted and without repeats", daysOffResponse) },
   }),
-  operation(
-    "get",
-    "/api/settings/workflows",
-    "getWorkflowSettings",
-    "Which follow-ups run",
-    "read",
-    settings,
-  ),
+  operation("get", "/api/settings/workflows", "getWorkflowSettings", "Which follow-ups run", "read", {
+    ...settings,
+    responses: { 200: ok("The settings", workflowSettingsResponse) },
+  }),
   operation("put", "/api/settings/workflows", "putWorkflowSettings", "Turn follow-ups on or off", "write", {
     ...settings,
     body: workflowSettingsSchema,
+    responses: { 200: ok("The settings, saved", workflowSettingsResponse) },
   }),
 
   operation("get", "/api/clients", "listClients", "Clients, by name", "read", {
     ...clients,
     query: clientsQuery,
-    responses: { 200: page("Clients") },
+    responses: { 200: page("Clients", clientResponse) },
   }),
   operation("post", "/api/clients", "createClient", "Add a client", "write", {
     ...clients,
     body: clientInputSchema,
-    responses: { 201: created("The client") },
+    responses: { 201: created("The client", clientResponse) },
   }),
-  operation("get", "/api/clients/{id}", "getClient", "A client", "read", clients),
+  operation("get", "/api/clients/{id}", "getClient", "A client", "read", {
+    ...clients,
+    responses: { 200: ok("The client", clientResponse) },
+  }),
   operation("patch", "/api/clients/{id}", "updateClient", "Change a client", "write", {
     ...clients,
     body: clientPatchSchema,
+    responses: { 200: ok("The client, changed", clientResponse) },
   }),
 
   operation("get", "/api/missions", "listMissions", "Missions, latest start first", "read", {
     ...missions,
     query: missionsQuery,
-    responses: { 200: page("Missions") },
+    responses: { 200: page("Missions", missionResponse) },
   }),
   operation("post", "/api/missions", "createMission", "Add a mission for a client", "write", {
     ...missions,
     body: missionInputSchema,
-    responses: { 201: created("The mission") },
+    responses: { 201: created("The mission", missionResponse) },
   }),
-  operation("get", "/api/missions/{id}", "getMission", "A mission", "read", missions),
+  operation("get", "/api/missions/{id}", "getMission", "A mission", "read", {
+    ...missions,
+    responses: { 200: ok("The mission", missionResponse) },
+  }),
   operation("patch", "/api/missions/{id}", "updateMission", "End, cancel or change a mission", "write", {
     ...missions,
     body: missionPatchSchema,
+    responses: { 200: ok("The mission, changed", missionResponse) },
   }),
   operation(
     "get",
@@ -111,7 +129,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "read",
     {
       ...missions,
-      responses: { 200: ok("{ items }") },
+      responses: { 200: ok("Every one recorded (a mission has a few)", externalInvoicesResponse) },
     },
   ),
   operation(
@@ -123,7 +141,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...missions,
       body: externalInvoiceSchema,
-      responses: { 201: created("The record"), 409: conflict("Already recorded") },
+      responses: { 201: ok("The record", externalInvoiceResponse), 409: conflict("Already recorded") },
     },
   ),
 
@@ -135,7 +153,9 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "read",
     {
       ...reports,
-      responses: { 200: ok("{ items }: one per month, a mission has a few dozen at most") },
+      responses: {
+        200: ok("One per month, oldest first: a mission has a few dozen at most", activityReportsResponse),
+      },
     },
   ),
   operation(
@@ -147,7 +167,11 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...reports,
       body: reportInputSchema,
-      responses: { 201: created("The new report"), 200: ok("The report, replaced") },
+      responses: {
+        201: created("The new report", activityReportResponse),
+        200: ok("The report, replaced", activityReportResponse),
+        409: conflict("The report is submitted or approved: it no longer changes"),
+      },
     },
   ),
   operation(
@@ -156,7 +180,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "getActivityReport",
     "One month's report",
     "read",
-    reports,
+    { ...reports, responses: { 200: ok("The report", activityReportResponse), 422: monthProblem } },
   ),
   operation(
     "get",
@@ -164,7 +188,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "prefillActivityReport",
     "Working days of the month, less holidays and days off",
     "read",
-    reports,
+    { ...reports, responses: { 200: ok("The days to propose", prefillResponse), 422: monthProblem } },
   ),
   operation(
     "post",
@@ -172,7 +196,14 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "submitActivityReport",
     "Send the report to the client for approval",
     "write",
-    reports,
+    {
+      ...reports,
+      responses: {
+        200: ok("The report, submitted, with the client's review link", submittedReportResponse),
+        409: conflict("Already approved"),
+        422: monthProblem,
+      },
+    },
   ),
   operation(
     "post",
@@ -180,13 +211,20 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     "approveActivityReport",
     "Record an approval given outside Créneau",
     "write",
-    reports,
+    {
+      ...reports,
+      responses: {
+        200: ok("The report, approved", activityReportResponse),
+        409: conflict("Not in a state that can be approved"),
+        422: monthProblem,
+      },
+    },
   ),
 
   operation("get", "/api/invoices", "listInvoices", "Invoices and credit notes, newest first", "read", {
     ...invoices,
     query: invoicesQuery,
-    responses: { 200: page("Invoices") },
+    responses: { 200: page("Invoices", fullInvoiceResponse) },
   }),
   operation(
     "post",
@@ -197,14 +235,20 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...invoices,
       body: z.union([invoiceFromMissionSchema, invoiceFromReportSchema]),
-      responses: { 201: created("The draft (no number yet)", invoiceResponse) },
+      responses: {
+        201: created("The draft (no number yet)", fullInvoiceResponse),
+        409: conflict("The activity report already has its invoice (invoiceId in the problem)"),
+      },
     },
   ),
-  operation("get", "/api/invoices/{id}", "getInvoice", "An invoice", "read", invoices),
+  operation("get", "/api/invoices/{id}", "getInvoice", "An invoice", "read", {
+    ...invoices,
+    responses: { 200: ok("The invoice or credit note", fullInvoiceResponse) },
+  }),
   operation("patch", "/api/invoices/{id}", "updateDraft", "Change a draft", "write", {
     ...invoices,
     body: patchInvoiceSchema,
-    responses: { 200: ok("The draft"), 409: conflict("Issued invoices never change") },
+    responses: { 200: ok("The draft", fullInvoiceResponse), 409: conflict("Issued invoices never change") },
   }),
   operation("delete", "/api/invoices/{id}", "deleteDraft", "Delete a draft", "write", {
     ...invoices,
@@ -213,7 +257,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
   operation("post", "/api/invoices/{id}/issue", "issueInvoice", "Number and freeze a draft", "write", {
     ...invoices,
     responses: {
-      200: ok("The issued invoice", invoiceResponse),
+      200: ok("The issued invoice", fullInvoiceResponse),
       409: conflict("Already issued, or the series is ahead"),
     },
   }),
@@ -227,35 +271,49 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
       ...invoices,
       body: creditNoteSchema,
       bodyOptional: true,
-      responses: { 201: created("The credit note") },
+      responses: {
+        201: created("The credit note, issued", fullInvoiceResponse),
+        409: conflict("Only an issued invoice can be credited, up to what it still carries"),
+      },
     },
   ),
-  operation("get", "/api/invoices/{id}/payments", "listPayments", "Payments received", "read", invoices),
+  operation("get", "/api/invoices/{id}/payments", "listPayments", "Payments received", "read", {
+    ...invoices,
+    responses: { 200: ok("The payments, oldest first, and the invoice", paymentsResponse) },
+  }),
   operation("post", "/api/invoices/{id}/payments", "recordPayment", "Record a payment", "write", {
     ...invoices,
     body: paymentSchema,
-    responses: { 201: created("The payment and the invoice") },
+    responses: {
+      201: ok("The payment and the invoice", paymentRecordedResponse),
+      409: conflict("Not an issued invoice"),
+    },
   }),
   operation("post", "/api/invoices/{id}/send", "sendInvoice", "Email it to the client", "write", {
     ...invoices,
-    responses: { 202: ok("Queued"), 200: ok("Already sent") },
+    responses: {
+      202: ok("Queued", invoiceSentResponse),
+      200: ok("Already sent (alreadySent: true)", invoiceSentResponse),
+      409: conflict("A draft is not sent"),
+    },
   }),
   operation("get", "/api/invoices/{id}/pdf", "getInvoicePdf", "Factur-X PDF", "read", {
     ...invoices,
     query: pdfLocale,
-    responses: { 200: { description: "PDF/A-3 with the CII attached", contentType: "application/pdf" } },
+    responses: {
+      200: file("PDF/A-3 with the CII attached", "application/pdf"),
+      409: conflict("A draft has no PDF"),
+    },
   }),
   operation("get", "/api/invoices/{id}/xml", "getInvoiceXml", "CII XML (EN 16931)", "read", {
     ...invoices,
-    responses: { 200: { description: "UN/CEFACT CII", contentType: "application/xml" } },
+    responses: { 200: file("UN/CEFACT CII", "application/xml"), 409: conflict("A draft has no XML") },
   }),
   operation("get", "/api/invoices/{id}/ubl", "getInvoiceUbl", "UBL 2.1 XML (EN 16931)", "read", {
     ...invoices,
     responses: {
-      200: {
-        description: "OASIS UBL 2.1: an Invoice, or a CreditNote for a credit note",
-        contentType: "application/xml",
-      },
+      200: file("OASIS UBL 2.1: an Invoice, or a CreditNote for a credit note", "application/xml"),
+      409: conflict("A draft has no XML"),
     },
   }),
   operation(
@@ -267,12 +325,12 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...invoices,
       query: yearQuery,
-      responses: { 200: { description: "CSV", contentType: "text/csv" } },
+      responses: { 200: file("One row per invoice and credit note", "text/csv") },
     },
   ),
   operation("get", "/api/exports/invoices.zip", "exportInvoicesZip", "A year's PDFs and XMLs", "read", {
     ...invoices,
     query: yearQuery,
-    responses: { 200: { description: "ZIP", contentType: "application/zip" } },
+    responses: { 200: file("Each document's PDF and CII XML", "application/zip") },
   }),
 ];

@@ -1,4 +1,12 @@
 // Calendars, workflows, the outbox, the account, and webhooks.
+import { meResponse } from "../../accounts/api-responses.ts";
+import {
+  calendarSettingsResponse,
+  connectionCreatedResponse,
+  connectionResponse,
+  feedResponse,
+  syncResponse,
+} from "../../calendars/api-responses.ts";
 import { calendarsQuery, syncQuery } from "../../calendars/api-routes.ts";
 import { calendarSettingsPatchSchema } from "../../calendars/calendar-settings.ts";
 import { createConnectionSchema, updateConnectionSchema } from "../../calendars/connection-input.ts";
@@ -10,10 +18,12 @@ import {
   endpointResponse,
   endpointsQuery,
 } from "../../webhooks/schemas.ts";
+import { outboxEmailResponse, outboxSummaryResponse } from "../mail/outbox-responses.ts";
 import { outboxQuery } from "../mail/outbox-routes.ts";
+import { runResponse, tickResponse } from "../workflows/api-responses.ts";
 import { runsQuery } from "../workflows/api-routes.ts";
 import type { OperationSpec } from "./openapi.ts";
-import { conflict, created, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
+import { conflict, created, file, noContent, ok, operation, page } from "./openapi-operation-kit.ts";
 
 const calendars = { tag: "Calendars" };
 const workflows = { tag: "Workflows" };
@@ -21,12 +31,15 @@ const outbox = { tag: "Outbox" };
 const webhooks = { tag: "Webhooks" };
 
 export const PLATFORM_OPERATIONS: OperationSpec[] = [
-  operation("get", "/api/me", "getMe", "The owner this key belongs to", "read", { tag: "Account" }),
+  operation("get", "/api/me", "getMe", "The owner this key belongs to", "read", {
+    tag: "Account",
+    responses: { 200: ok("The owner", meResponse) },
+  }),
 
   operation("get", "/api/calendars", "listCalendars", "Calendar connections", "read", {
     ...calendars,
     query: calendarsQuery,
-    responses: { 200: page("Connections") },
+    responses: { 200: page("Connections, oldest first", connectionResponse) },
   }),
   operation(
     "post",
@@ -37,13 +50,17 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     {
       ...calendars,
       body: createConnectionSchema,
-      responses: { 201: created("The connection and its first sync") },
+      responses: { 201: created("The connection and its first sync", connectionCreatedResponse) },
     },
   ),
-  operation("get", "/api/calendars/{id}", "getCalendar", "A connection", "read", calendars),
+  operation("get", "/api/calendars/{id}", "getCalendar", "A connection", "read", {
+    ...calendars,
+    responses: { 200: ok("The connection", connectionResponse) },
+  }),
   operation("patch", "/api/calendars/{id}", "updateCalendar", "Change a connection", "write", {
     ...calendars,
     body: updateConnectionSchema,
+    responses: { 200: ok("The connection, changed", connectionResponse) },
   }),
   operation("delete", "/api/calendars/{id}", "deleteCalendar", "Disconnect", "write", {
     ...calendars,
@@ -52,7 +69,10 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
   operation("post", "/api/calendars/{id}/sync", "syncCalendar", "Sync now", "write", {
     ...calendars,
     query: syncQuery,
-    responses: { 200: ok("{ sync, connection }"), 409: conflict("A sync is already running") },
+    responses: {
+      200: ok("What the sync did, and the connection after it", syncResponse),
+      409: conflict("A sync is already running"),
+    },
   }),
   operation(
     "get",
@@ -60,7 +80,7 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     "getCalendarSettings",
     "Reminders and the bookings feed",
     "read",
-    calendars,
+    { ...calendars, responses: { 200: ok("The settings", calendarSettingsResponse) } },
   ),
   operation(
     "patch",
@@ -71,6 +91,7 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     {
       ...calendars,
       body: calendarSettingsPatchSchema,
+      responses: { 200: ok("The settings, changed", calendarSettingsResponse) },
     },
   ),
   operation(
@@ -81,7 +102,7 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     "write",
     {
       ...calendars,
-      responses: { 201: created("{ url }") },
+      responses: { 201: ok("The feed's new secret URL (the old one stops working)", feedResponse) },
     },
   ),
   operation("delete", "/api/calendar-feed", "disableBookingsFeed", "Turn the bookings feed off", "write", {
@@ -92,11 +113,14 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
   operation("get", "/api/workflows/runs", "listWorkflowRuns", "Workflow runs, newest first", "read", {
     ...workflows,
     query: runsQuery,
-    responses: { 200: page("Runs") },
+    responses: { 200: page("Runs", runResponse) },
   }),
   operation("post", "/api/workflows/runs/{id}/retry", "retryWorkflowRun", "Retry a failed run", "write", {
     ...workflows,
-    responses: { 200: ok("The run"), 409: conflict("Only a failed run can be retried") },
+    responses: {
+      200: ok("The run, waiting again", runResponse),
+      409: conflict("Only a failed run can be retried"),
+    },
   }),
   operation(
     "post",
@@ -106,27 +130,29 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     "write",
     {
       ...workflows,
-      responses: { 200: ok("The run"), 409: conflict("The run is running or finished") },
+      responses: {
+        200: ok("The run, cancelled", runResponse),
+        409: conflict("The run is running or finished"),
+      },
     },
   ),
-  operation(
-    "post",
-    "/api/workflows/tick",
-    "tick",
-    "Run what is due now, as the scheduler does",
-    "write",
-    workflows,
-  ),
+  operation("post", "/api/workflows/tick", "tick", "Run what is due now, as the scheduler does", "write", {
+    ...workflows,
+    responses: { 200: ok("What the tick did", tickResponse) },
+  }),
 
   operation("get", "/api/outbox", "listOutbox", "Every email sent, newest first", "read", {
     ...outbox,
     query: outboxQuery,
-    responses: { 200: page("Emails") },
+    responses: { 200: page("Emails", outboxSummaryResponse) },
   }),
-  operation("get", "/api/outbox/{id}", "getOutboxEmail", "An email with its HTML and text", "read", outbox),
+  operation("get", "/api/outbox/{id}", "getOutboxEmail", "An email with its HTML and text", "read", {
+    ...outbox,
+    responses: { 200: ok("The email", outboxEmailResponse) },
+  }),
   operation("get", "/api/outbox/{id}/raw", "getOutboxEmailRaw", "The raw message", "read", {
     ...outbox,
-    responses: { 200: { description: "RFC 5322 message", contentType: "message/rfc822" } },
+    responses: { 200: file("RFC 5322 message", "message/rfc822") },
   }),
 
   operation("get", "/api/webhooks", "listWebhooks", "Webhook endpoints, newest first", "read", {

@@ -72,11 +72,3 @@ export const managedBookingResponse = z.looseObject({
 
 export const cancelledResponse = z.looseObject({ status: z.literal("cancelled") });
 export const rescheduledResponse = z.looseObject({ booking: bookingSummary });
-
-const totals = z.looseObject({ netCents: z.int(), vatCents: z.int(), grossCents: z.int() });
-export const invoiceResponse = z.looseObject({
-  id: z.string(),
-  status: z.enum(["draft", "issued"]),
-  number: z.string().nullable(),
-  totals,
-});

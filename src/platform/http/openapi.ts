@@ -1,6 +1,7 @@
 // Builds the OpenAPI 3.1 document from the zod schemas the routes validate with (z.toJSONSchema, JSON Schema
 // 2020-12, which is OpenAPI 3.1's own dialect). Request shapes are the validators' input side; response shapes
-// are documented where a schema exists, otherwise described. Pure: the list of operations is data.
+// are the output side of the zod schemas kept next to the code that builds each answer, which
+// test/platform/openapi-responses.test.ts checks against real answers. Pure: the list of operations is data.
 import * as z from "zod";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -14,6 +15,8 @@ export interface ResponseSpec {
   pageOf?: z.ZodType;
   /** a non-JSON body, e.g. application/pdf */
   contentType?: string;
+  /** an RFC 9457 problem (application/problem+json), e.g. a 409 with its own description */
+  problem?: true;
   headers?: Record<string, string>;
 }
 
@@ -69,6 +72,9 @@ const STANDARD_ERRORS: Record<number, string> = {
   401: "No API key, or an unknown or revoked one",
   403: "The API key lacks the scope this operation needs",
   404: "Nothing with this id for this owner",
+  409: "The request conflicts with the current state",
+  413: "The body is too large",
+  415: "The body is not application/json",
   422: "Invalid input: one entry per field in `errors`",
   429: "Too many requests for this API key: wait Retry-After seconds",
 };
@@ -125,7 +131,7 @@ function operation(op: OperationSpec, convert: (s: z.ZodType, io: "input" | "out
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(op.responses)) responses[status] = response(spec, convert);
   const errors = [
-    ...(op.body || op.query ? [400, 422] : []),
+    ...(op.body ? [400, 413, 415, 422] : op.query ? [422] : []),
     ...(op.access === "public" ? [] : [401, 403, 429]),
     ...(pathParams.length > 0 ? [404] : []),
   ];
@@ -159,13 +165,15 @@ function response(spec: ResponseSpec, convert: (s: z.ZodType, io: "input" | "out
         ]),
       )
     : undefined;
-  const body = spec.contentType
-    ? { [spec.contentType]: { schema: { type: "string", contentMediaType: spec.contentType } } }
-    : spec.pageOf
-      ? { "application/json": { schema: pageSchema(convert(spec.pageOf, "output")) } }
-      : spec.schema
-        ? { "application/json": { schema: convert(spec.schema, "output") } }
-        : undefined;
+  const body = spec.problem
+    ? { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } }
+    : spec.contentType
+      ? { [spec.contentType]: { schema: { type: "string", contentMediaType: spec.contentType } } }
+      : spec.pageOf
+        ? { "application/json": { schema: pageSchema(convert(spec.pageOf, "output")) } }
+        : spec.schema
+          ? { "application/json": { schema: convert(spec.schema, "output") } }
+          : undefined;
   return {
     description: spec.description,
     ...(headers ? { headers } : {}),
@@ -177,6 +185,7 @@ function pageSchema(items: JsonSchema): JsonSchema {
   return {
     type: "object",
     required: ["items", "nextCursor"],
+    additionalProperties: false,
     properties: {
       items: { type: "array", items },
       nextCursor: {
