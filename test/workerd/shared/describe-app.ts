@@ -137,6 +137,9 @@ export function describeApp(runtime: Runtime, makeFetch: () => AppFetch): void {
       expect(text).toContain(`<ram:ID>${issued.number}</ram:ID>`);
       const xml = await owner.api(`/api/invoices/${draft.id}/xml`);
       expect(await xml.text()).toContain(`<ram:ID>${issued.number}</ram:ID>`);
+      const ubl = await owner.api(`/api/invoices/${draft.id}/ubl`);
+      expect(ubl.status).toBe(200);
+      expect(await ubl.text()).toContain(`<cbc:ID>${issued.number}</cbc:ID>`);
 
       await expectJson(owner.api(`/api/invoices/${draft.id}/send`, { method: "POST", body: {} }), 202);
       const outbox = await expectJson<{ items: { why: string; status: string; subject: string }[] }>(
