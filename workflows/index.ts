@@ -3,6 +3,7 @@ import { registry } from "../src/platform/workflows/engine.ts";
 import { abandonedForm } from "./abandoned-form.ts";
 import { afterCall } from "./after-call.ts";
 import { bookingReminders } from "./booking-reminders.ts";
+import { calendarSync } from "./calendar-sync.ts";
 import { endOfMission } from "./end-of-mission.ts";
 import { invoiceDunning } from "./invoice-dunning.ts";
 import { monthlyActivityReport } from "./monthly-activity-report.ts";
@@ -18,4 +19,5 @@ export const WORKFLOWS = registry([
   reEngagement,
   afterCall,
   abandonedForm,
+  calendarSync,
 ]);

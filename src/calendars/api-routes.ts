@@ -80,7 +80,7 @@ export function calendarsApiRoutes() {
 
   api.delete("/calendars/:id", async (c) => {
     const row = await owned(c);
-    await deleteConnection(c.get("deps").database, row.ownerId, row.id);
+    await deleteConnection(c.get("deps"), row.ownerId, row.id);
     return c.body(null, 204);
   });
 

@@ -3,7 +3,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
 import { calendarConnections } from "../platform/db/schema.ts";
+import type { AppDeps } from "../platform/deps.ts";
 import type { ConnectionRow, ConnectionSettings, SyncProgress, SyncState } from "./connection-types.ts";
+import { cancelSyncChainStatement, startSyncChainStatement } from "./sync-runs.ts";
 import { SYNC_LEASE_MS } from "./sync-schedule.ts";
 
 export type ConnectionUpdate = Partial<
@@ -20,8 +22,15 @@ export type ConnectionUpdate = Partial<
   >
 > & { settings?: ConnectionSettings; syncState?: SyncState | null; progress?: SyncProgress | null };
 
-export async function insertConnection(database: Database, row: typeof calendarConnections.$inferInsert) {
-  await database.db.insert(calendarConnections).values(row);
+/** The new connection and the start of its calendar-sync chain, due at its first sync, in one batch. */
+export async function insertConnection(
+  deps: Pick<AppDeps, "database" | "clock" | "newId">,
+  row: typeof calendarConnections.$inferInsert & { nextSyncAt: number },
+) {
+  await deps.database.batch([
+    deps.database.db.insert(calendarConnections).values(row),
+    startSyncChainStatement(deps, row, row.nextSyncAt),
+  ]);
 }
 
 export async function getConnection(
@@ -68,11 +77,18 @@ export async function updateConnection(
   await updateConnectionStatement(database, id, update, now);
 }
 
-export async function deleteConnection(database: Database, ownerId: string, id: string): Promise<boolean> {
+/** Deletes the connection and stops its calendar-sync chain in the same batch. */
+export async function deleteConnection(
+  deps: Pick<AppDeps, "database" | "clock">,
+  ownerId: string,
+  id: string,
+): Promise<boolean> {
+  const { database } = deps;
   const [result] = await database.batch([
     database.db
       .delete(calendarConnections)
       .where(and(eq(calendarConnections.ownerId, ownerId), eq(calendarConnections.id, id))),
+    cancelSyncChainStatement(deps, ownerId, id),
   ]);
   return (result?.changes ?? 0) > 0;
 }
@@ -96,13 +112,6 @@ export async function claimSync(
     WHERE id = ${id} ${due}
       AND (progress IS NULL OR COALESCE(json_extract(progress, '$.startedAt'), 0) < ${now - SYNC_LEASE_MS})`);
   return result.changes === 1;
-}
-
-export async function dueConnectionIds(database: Database, now: number, limit: number): Promise<string[]> {
-  const rows = await database.all<{ id: string }>(sql`SELECT id FROM calendar_connections
-    WHERE next_sync_at IS NOT NULL AND next_sync_at <= ${now} AND status <> 'broken'
-    ORDER BY next_sync_at LIMIT ${limit}`);
-  return rows.map((r) => r.id);
 }
 
 export async function setProgress(database: Database, id: string, progress: SyncProgress): Promise<void> {

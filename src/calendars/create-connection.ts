@@ -2,7 +2,12 @@
 // anything is stored, so a typo is a clear 422, not a connection that fails later.
 import type { AppDeps } from "../platform/deps.ts";
 import type { CreateConnectionInput } from "./connection-input.ts";
-import { getConnection, insertConnection, listConnections, updateConnection } from "./connection-store.ts";
+import {
+  getConnection,
+  insertConnection,
+  listConnections,
+  updateConnectionStatement,
+} from "./connection-store.ts";
 import type { ConnectionRow, ConnectionSecret, RemoteCalendar } from "./connection-types.ts";
 import { settingsOf } from "./connection-types.ts";
 import { checkedUrl, invalid } from "./connection-validation.ts";
@@ -14,6 +19,7 @@ import { listGoogleCalendars } from "./providers/google-sync.ts";
 import { FEED_CALENDAR_ID } from "./providers/ics-feed.ts";
 import { sealSecret } from "./secrets.ts";
 import { describeSyncError } from "./sync-errors.ts";
+import { startSyncChainStatement } from "./sync-runs.ts";
 import { releaseOtherBookingCalendars } from "./update-connection.ts";
 
 async function ownerHasBookingCalendar(deps: AppDeps, ownerId: string): Promise<boolean> {
@@ -94,23 +100,27 @@ export async function saveGoogleAccount(
       const known = settings.calendars.find((k) => k.id === c.id);
       return known ? { ...c, busy: known.busy } : c;
     });
-    await updateConnection(
-      deps.database,
-      existing.id,
-      {
-        status: "active",
-        lastError: null,
-        brokenNotifiedAt: null,
-        nextSyncAt: now,
-        secret: sealSecret(deps.config, existing.id, account.secret),
-        settings: { ...settings, calendars, accountEmail: account.accountEmail ?? settings.accountEmail },
-      },
-      now,
-    );
+    await deps.database.batch([
+      updateConnectionStatement(
+        deps.database,
+        existing.id,
+        {
+          status: "active",
+          lastError: null,
+          brokenNotifiedAt: null,
+          nextSyncAt: now,
+          secret: sealSecret(deps.config, existing.id, account.secret),
+          settings: { ...settings, calendars, accountEmail: account.accountEmail ?? settings.accountEmail },
+        },
+        now,
+      ),
+      // A broken connection's chain ended: the reconnect starts a new one.
+      startSyncChainStatement(deps, existing, now),
+    ]);
     return (await getConnection(deps.database, ownerId, existing.id))!;
   }
   const id = deps.newId();
-  await insertConnection(deps.database, {
+  await insertConnection(deps, {
     id,
     ownerId,
     type: "google",
@@ -153,7 +163,7 @@ export async function createConnection(
   };
   if (input.type === "ics") {
     const name = input.name ?? new URL(url).hostname;
-    await insertConnection(deps.database, {
+    await insertConnection(deps, {
       ...base,
       type: "ics",
       name,
@@ -185,7 +195,7 @@ export async function createConnection(
     if (unknown) throw invalid("busyCalendarIds", `${unknown} is not a calendar of this account`);
     calendars = calendars.map((c) => ({ ...c, busy: input.busyCalendarIds!.includes(c.id) }));
   }
-  await insertConnection(deps.database, {
+  await insertConnection(deps, {
     ...base,
     type: "caldav",
     name: input.name ?? `${input.username} @ ${new URL(url).hostname}`,

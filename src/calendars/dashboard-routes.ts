@@ -218,7 +218,7 @@ export function calendarsDashboardRoutes() {
 
   app.post("/calendars/:id/delete", async (c) => {
     const row = await owned(c);
-    await deleteConnection(c.get("deps").database, row.ownerId, row.id);
+    await deleteConnection(c.get("deps"), row.ownerId, row.id);
     return c.redirect("/dashboard/calendars?done=deleted", 303);
   });
 

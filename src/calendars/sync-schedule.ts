@@ -26,3 +26,38 @@ export function nextSyncAt(nowMs: number, intervalMinutes: number, consecutiveFa
 export function needsFullResync(lastFullSyncAt: number | undefined, nowMs: number): boolean {
   return lastFullSyncAt === undefined || nowMs - lastFullSyncAt >= FULL_RESYNC_AFTER_MS;
 }
+
+/** A sync that found another one under way looks again this much later (that one sets the next time). */
+export const BUSY_RETRY_MS = MINUTE;
+
+export type SyncRunStart =
+  | { action: "end"; reason: "gone" | "broken" | "switched-off" }
+  /** a sync since this run was scheduled (the owner's "sync now") moved the next one */
+  | { action: "wait"; until: number }
+  | { action: "sync" };
+
+/** What a calendar-sync run does when it wakes. A connection in error is retried now, whatever its own backoff. */
+export function syncRunStart(
+  connection: { status: string; nextSyncAt: number | null } | undefined,
+  switchedOn: boolean,
+  nowMs: number,
+): SyncRunStart {
+  if (!connection) return { action: "end", reason: "gone" };
+  if (connection.status === "broken") return { action: "end", reason: "broken" };
+  if (!switchedOn) return { action: "end", reason: "switched-off" };
+  if (connection.status === "active" && connection.nextSyncAt !== null && connection.nextSyncAt > nowMs)
+    return { action: "wait", until: connection.nextSyncAt };
+  return { action: "sync" };
+}
+
+/** After a sync: when the next is due, or null when the connection now waits for its owner (broken). */
+export function nextRunAfter(
+  status: "ok" | "running" | "broken",
+  scheduledAt: number | null,
+  intervalMinutes: number,
+  nowMs: number,
+): number | null {
+  if (status === "broken") return null;
+  if (status === "running") return nowMs + BUSY_RETRY_MS;
+  return scheduledAt ?? nextSyncAt(nowMs, intervalMinutes, 0);
+}

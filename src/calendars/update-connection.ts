@@ -11,6 +11,7 @@ import { discoverCalendars } from "./providers/caldav-client.ts";
 import { caldavAccess } from "./providers/caldav-sync.ts";
 import { openSecret, sealSecret } from "./secrets.ts";
 import { describeSyncError } from "./sync-errors.ts";
+import { startSyncChainStatement } from "./sync-runs.ts";
 
 /** Only one calendar receives bookings: choosing one here unsets it everywhere else. */
 export async function releaseOtherBookingCalendars(
@@ -115,6 +116,8 @@ export async function updateCalendarConnection(
       },
       now,
     ),
+    // New credentials make a broken connection usable again: its ended chain starts anew (else a no-op).
+    startSyncChainStatement(deps, row, resync ? now : Math.max(now, row.nextSyncAt ?? now)),
   );
   await deps.database.batch(statements);
   return (await getConnection(deps.database, ownerId, row.id))!;

@@ -1,7 +1,9 @@
 // One tick runs everything that is due: the scheduler (node-cron, Cron Trigger) and `creneau tick` call it.
 import { WORKFLOWS } from "../../workflows/index.ts";
-import { type CalendarWorkReport, runCalendarWork } from "../calendars/calendar-work.ts";
+import { type CalendarWorkReport, retryBookingEvents } from "../calendars/calendar-work.ts";
+import { CALENDAR_SYNC, startMissingSyncChains } from "../calendars/sync-runs.ts";
 import { sendDueDeclineEmails } from "../leads/decline.ts";
+import { startDueMissions } from "../missions/start-due-missions.ts";
 import { deliverDueWebhooks, type WebhookReport } from "../webhooks/deliver.ts";
 import type { AppDeps } from "./deps.ts";
 import { errorFields } from "./logger.ts";
@@ -19,6 +21,8 @@ export interface TickReport {
   workflows: RunDueReport;
   calendars: CalendarWorkReport;
   leadDeclines: { sent: number };
+  /** planned missions whose start date arrived, now active */
+  missions: { started: number };
   mail: { sent: number; failed: number; retrying: number };
   webhooks: WebhookReport;
 }
@@ -48,12 +52,14 @@ export async function tick(
     }
   };
   await guarded("scheduled-starts", () => startScheduledRuns(deps, workflows), 0);
+  const missions = await guarded("mission-starts", () => startDueMissions(deps), { started: 0 });
+  // Connections left without a calendar-sync chain (made before the workflow, reconnected) get one.
+  const syncChainsStarted = workflows.get(CALENDAR_SYNC)
+    ? await guarded("calendar-sync-starts", () => startMissingSyncChains(deps), 0)
+    : 0;
   const runs = await guarded("workflows", () => runDueWorkflows(deps, workflows, { worker }), EMPTY_RUNS);
-  const calendars = await guarded("calendars", () => runCalendarWork(deps), {
-    synced: 0,
-    failed: 0,
-    bookingEvents: 0,
-  });
+  const bookingEvents = await guarded("calendar-booking-events", () => retryBookingEvents(deps), 0);
+  const calendars: CalendarWorkReport = { syncChainsStarted, bookingEvents };
   const declines = await guarded("lead-declines", () => sendDueDeclineEmails(deps), { sent: 0 });
   // Emails recorded above go out in the same tick.
   const mail = await guarded("mail", () => deliverDue(deliveryDeps(deps)), {
@@ -73,6 +79,7 @@ export async function tick(
     workflows: runs,
     calendars,
     leadDeclines: declines,
+    missions,
     mail,
     webhooks,
   };

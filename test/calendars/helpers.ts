@@ -1,6 +1,9 @@
 // An owner with the discovery link, calendar peers allowed on loopback, and helpers to read Monday's slots.
+import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { googleRetry } from "../../src/calendars/providers/google-api.ts";
+import { CALENDAR_SYNC } from "../../src/calendars/sync-runs.ts";
+import { workflowRuns } from "../../src/platform/db/schema.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 import { FAKE_CLIENT, type GoogleFake } from "../peers/google-calendar-fake.ts";
 
@@ -84,4 +87,14 @@ export async function syncNow(
   const r = await f.api(`/api/calendars/${id}/sync${query}`, { method: "POST" });
   expect(r.status).toBe(200);
   return (await r.json()) as never;
+}
+
+/** The calendar-sync runs of one connection, oldest first. */
+export async function syncRuns(f: OwnerFixture, connectionId: string) {
+  const rows = await f.deps.database.db
+    .select()
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.ownerId, f.owner.id), eq(workflowRuns.workflow, CALENDAR_SYNC)))
+    .orderBy(workflowRuns.createdAt, workflowRuns.wakeAt);
+  return rows.filter((r) => r.input.connectionId === connectionId);
 }

@@ -7,7 +7,7 @@ import { nodeRequest } from "../../src/calendars/network/node-request.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { type IcsServer, startIcsServer } from "../peers/ics-server.ts";
 import { bigFeed, fixture } from "./feeds.ts";
-import { ALL_MONDAY, calendarOwner, connect, mondaySlots, syncNow } from "./helpers.ts";
+import { ALL_MONDAY, calendarOwner, connect, mondaySlots, syncNow, syncRuns } from "./helpers.ts";
 
 let feeds: IcsServer;
 beforeAll(async () => {
@@ -77,8 +77,11 @@ describe("ICS feed subscriptions", () => {
       }
       // The scheduler's tick: the broken feed fails again, the other one syncs as if nothing happened.
       f.clock.advance(24 * 3_600_000);
-      const report = await tick(f.deps);
-      expect(report.calendars).toMatchObject({ synced: 1, failed: 1 });
+      await tick(f.deps);
+      expect((await syncRuns(f, steady.id)).map((r) => r.status)).toEqual(["completed", "waiting"]);
+      expect(await syncRuns(f, flaky.id)).toMatchObject([
+        { status: "waiting", waitingOn: "retry", lastError: expect.stringMatching(/did not answer in time/) },
+      ]);
       const listed = (await (await f.api("/api/calendars")).json()) as {
         items: { id: string; status: string }[];
       };
