@@ -44,7 +44,8 @@ const reports = { tag: "Activity reports" };
 const invoices = { tag: "Invoices" };
 const settings = { tag: "Settings" };
 const pdfLocale = z.object({ locale: z.enum(["fr", "en"]).optional() });
-const monthProblem = problem("The month is not YYYY-MM");
+const monthProblem = problem("The month is not YYYY-MM, or is outside the mission");
+const emptyReportProblem = problem("The month is not YYYY-MM, or the report has no day worked");
 
 export const BUSINESS_OPERATIONS: OperationSpec[] = [
   operation("get", "/api/settings/business", "getBusinessSettings", "The seller's legal identity", "read", {
@@ -170,7 +171,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
       responses: {
         201: created("The new report", activityReportResponse),
         200: ok("The report, replaced", activityReportResponse),
-        409: conflict("The report is submitted or approved: it no longer changes"),
+        409: conflict("The report is approved: it no longer changes"),
       },
     },
   ),
@@ -200,8 +201,8 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
       ...reports,
       responses: {
         200: ok("The report, submitted, with the client's review link", submittedReportResponse),
-        409: conflict("Already approved"),
-        422: monthProblem,
+        409: conflict("Already approved, or changed meanwhile"),
+        422: emptyReportProblem,
       },
     },
   ),
@@ -214,9 +215,8 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...reports,
       responses: {
-        200: ok("The report, approved", activityReportResponse),
-        409: conflict("Not in a state that can be approved"),
-        422: monthProblem,
+        200: ok("The report, approved (a monthly mission's invoice is drafted)", activityReportResponse),
+        422: emptyReportProblem,
       },
     },
   ),
@@ -259,6 +259,7 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     responses: {
       200: ok("The issued invoice", fullInvoiceResponse),
       409: conflict("Already issued, or the series is ahead"),
+      422: problem("The seller or buyer lacks a mandatory mention (listed in errors), or a line breaks the VAT rules"),
     },
   }),
   operation(
