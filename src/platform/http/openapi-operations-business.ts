@@ -259,7 +259,9 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     responses: {
       200: ok("The issued invoice", fullInvoiceResponse),
       409: conflict("Already issued, or the series is ahead"),
-      422: problem("The seller or buyer lacks a mandatory mention (listed in errors), or a line breaks the VAT rules"),
+      422: problem(
+        "The seller or buyer lacks a mandatory mention (listed in errors), or a line breaks the VAT rules",
+      ),
     },
   }),
   operation(
