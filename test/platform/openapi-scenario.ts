@@ -87,14 +87,19 @@ export async function ownerScenario(tour: Tour): Promise<void> {
   await workflows(tour, is);
   const outbox = await is<{ items: Json[] }>(200, "listOutbox", { query: { limit: "5" } });
   await is(200, "getOutboxEmail", { path: { id: outbox.items[0]!.id } });
+  await is(200, "resendUnsentOutbox");
   const raw = await call("getOutboxEmailRaw", { path: { id: outbox.items[0]!.id } });
   expect(raw.status).toBe(200);
+  // This deployment sends mail, so nothing was left unsent: there is nothing to queue again.
+  expect(await is(200, "resendUnsentOutbox", { body: {} })).toEqual({ requeued: 0, expired: 0 });
 
   const deliveries = await is<{ items: Json[] }>(200, "listWebhookDeliveries", { path: { id: hook.id } });
   const delivered = deliveries.items.find((d) => d.status === "succeeded");
   expect(delivered, JSON.stringify(deliveries.items.map((d) => d.status))).toBeDefined();
   expect(tour.receiver.received.length).toBeGreaterThan(0);
   await is(202, "replayWebhookDelivery", { path: { id: delivered!.id } });
+  await is(200, "updateWebhook", { path: { id: hook.id }, body: { status: "disabled" } });
+  await is(409, "replayWebhookDelivery", { path: { id: delivered!.id } });
   await is(204, "deleteWebhook", { path: { id: hook.id } });
 }
 
@@ -139,6 +144,10 @@ async function scheduling({ f, call }: Tour, is: Is) {
   expect(declined.status).toBe(200);
   const token = booked.booking.manageUrl.split("/").pop()!;
   await is(200, "getManagedBooking", { path: { token } });
+  await is(409, "rescheduleManagedBooking", {
+    path: { token },
+    body: { start: first!.start.replace(":00:", ":07:") },
+  });
   await is(200, "rescheduleManagedBooking", { path: { token }, body: { start: second!.start } });
   await is(200, "cancelManagedBooking", { path: { token }, body: { reason: "Plus besoin" } });
 
@@ -150,8 +159,10 @@ async function scheduling({ f, call }: Tour, is: Is) {
   await is(200, "getBooking", { path: { id: kept.booking.id } });
   await is(200, "approveBooking", { path: { id: kept.booking.id } });
   await is(200, "cancelBooking", { path: { id: kept.booking.id }, body: { reason: "Empêchement" } });
+  await is(409, "approveBooking", { path: { id: kept.booking.id } });
   await f.settle();
   const spare = await is(201, "createEventType", { body: { ...DISCOVERY, slug: "spare" } });
+  await is(409, "updateEventType", { path: { id: spare.id }, body: { slug: "discovery" } });
   await is(204, "deleteEventType", { path: { id: spare.id } });
 }
 
@@ -212,6 +223,19 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
       },
     },
   });
+  await is(409, "winLead", {
+    path: { id: leadId },
+    body: {
+      clientId: client.id,
+      mission: {
+        title: "Again",
+        dailyRateCents: 1,
+        startDate: "2027-03-15",
+        source: "direct",
+        billingMode: "end",
+      },
+    },
+  });
   await is(200, "getLead", { path: { id: leadId } });
   const external = { platform: "malt", number: "MALT-2027-1", issueDate: "2027-03-31", amountCents: 720_000 };
   await is(201, "recordExternalInvoice", { path: { id: won.missionId }, body: external });
@@ -228,6 +252,8 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
   await is(200, "getActivityReport", { path: month });
   await is(200, "submitActivityReport", { path: month });
   const report = await is(200, "approveActivityReport", { path: month });
+  await is(409, "submitActivityReport", { path: month });
+  await is(409, "saveActivityReport", { path: { id: mission.id }, body: saved });
 
   // A monthly mission's approved report is drafted at once: a second draft of it is refused.
   expect(report.invoiceId).toEqual(expect.any(String));
@@ -240,8 +266,13 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
     vatRate: 20,
   };
   await is(200, "updateDraft", { path: { id: invoice.id }, body: { lines: [line] } });
-  await is(409, "getInvoicePdf", { path: { id: invoice.id } });
+  for (const refused of ["getInvoicePdf", "getInvoiceXml", "getInvoiceUbl", "sendInvoice"])
+    await is(409, refused, { path: { id: invoice.id } });
+  await is(409, "recordPayment", { path: { id: invoice.id }, body: { amountCents: 1, date: "2027-04-02" } });
+  await is(409, "issueCreditNote", { path: { id: invoice.id }, body: {} });
   await is(200, "issueInvoice", { path: { id: invoice.id } });
+  await is(409, "issueInvoice", { path: { id: invoice.id } });
+  await is(409, "deleteDraft", { path: { id: invoice.id } });
   await is(409, "updateDraft", { path: { id: invoice.id }, body: { lines: [line] } });
   await is(200, "listInvoices", { query: { status: "issued" } });
   await is(200, "getInvoice", { path: { id: invoice.id } });

@@ -74,7 +74,8 @@ export const outbox = sqliteTable(
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
     attachments: text("attachments", { mode: "json" }).$type<StoredAttachment[]>(),
     locale: text("locale").notNull().default("fr"),
-    status: text("status", { enum: ["queued", "sending", "sent", "failed", "unsent"] })
+    // "unsent": no mail transport was configured; "expired": such an email judged too old to send later.
+    status: text("status", { enum: ["queued", "sending", "sent", "failed", "unsent", "expired"] })
       .notNull()
       .default("queued"),
     attempts: integer("attempts").notNull().default(0),

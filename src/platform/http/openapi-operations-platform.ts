@@ -18,7 +18,11 @@ import {
   endpointResponse,
   endpointsQuery,
 } from "../../webhooks/schemas.ts";
-import { outboxEmailResponse, outboxSummaryResponse } from "../mail/outbox-responses.ts";
+import {
+  outboxEmailResponse,
+  outboxSummaryResponse,
+  resendUnsentResponse,
+} from "../mail/outbox-responses.ts";
 import { outboxQuery } from "../mail/outbox-routes.ts";
 import { runResponse, tickResponse } from "../workflows/api-responses.ts";
 import { runsQuery } from "../workflows/api-routes.ts";
@@ -146,6 +150,20 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
     query: outboxQuery,
     responses: { 200: page("Emails", outboxSummaryResponse) },
   }),
+  operation(
+    "post",
+    "/api/outbox/resend-unsent",
+    "resendUnsentOutbox",
+    "Send the emails left unsent for want of a mail transport, those still meaningful; expire the others",
+    "write",
+    {
+      ...outbox,
+      responses: {
+        200: ok("How many were queued and how many expired", resendUnsentResponse),
+        409: conflict("No mail transport is configured: the emails stay unsent"),
+      },
+    },
+  ),
   operation("get", "/api/outbox/{id}", "getOutboxEmail", "An email with its HTML and text", "read", {
     ...outbox,
     responses: { 200: ok("The email", outboxEmailResponse) },

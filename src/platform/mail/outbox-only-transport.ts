@@ -8,9 +8,16 @@ export class NoTransportError extends Error {}
 export const NO_TRANSPORT_MESSAGE =
   "No mail transport is configured (set SMTP_URL, or MAIL_API_URL and MAIL_API_KEY): the message was not sent.";
 
+const NO_TRANSPORT = "none";
+
+/** Whether this transport can send at all (Node always can: without SMTP or an API it writes .eml files). */
+export function canDeliver(transport: MailTransport): boolean {
+  return transport.name !== NO_TRANSPORT;
+}
+
 export function outboxOnlyTransport(render: (message: MailMessage) => Promise<string>): MailTransport {
   return {
-    name: "none",
+    name: NO_TRANSPORT,
     async send() {
       throw new NoTransportError(NO_TRANSPORT_MESSAGE);
     },

@@ -23,3 +23,8 @@ export const outboxEmailResponse = z.object({
   text: z.string(),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
 });
+
+export const resendUnsentResponse = z.object({
+  requeued: z.int().meta({ description: "emails queued for sending, oldest first" }),
+  expired: z.int().meta({ description: "emails too old to send (a reminder of a call that has passed…)" }),
+});

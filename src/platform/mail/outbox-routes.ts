@@ -7,8 +7,11 @@ import { cursorSchema, limitSchema, page } from "../http/pagination.ts";
 import { AppError } from "../http/problems.ts";
 import { validate } from "../http/request-body.ts";
 import { messageFromRow } from "./outbox.ts";
+import { canDeliver } from "./outbox-only-transport.ts";
 import { getOutboxMessage, listOutbox, type OutboxRow } from "./outbox-store.ts";
 import { outboxDetailPage, outboxListPage } from "./pages/outbox-pages.ts";
+import { resendUnsent } from "./unsent-resend.ts";
+import { countUnsent } from "./unsent-store.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -44,7 +47,7 @@ function summary(
 }
 
 export const outboxQuery = z.object({
-  status: z.enum(["queued", "sending", "sent", "failed", "unsent"]).optional(),
+  status: z.enum(["queued", "sending", "sent", "failed", "unsent", "expired"]).optional(),
   why: z.string().max(100).optional().meta({ description: "what sent it, or its start (e.g. workflow:)" }),
   limit: limitSchema(50, 200),
   // The outbox's first cursors were the creation instant alone: such a cursor still works (strictly older).
@@ -67,6 +70,11 @@ function pageParams(c: { req: { query(k: string): string | undefined } }) {
   return { limit, before };
 }
 
+function resentCounts(requeued: string | undefined, expired: string | undefined) {
+  const count = (value: string | undefined) => (/^\d{1,6}$/.test(value ?? "") ? Number(value) : 0);
+  return { requeued: count(requeued), expired: count(expired) };
+}
+
 export function outboxApiRoutes() {
   const api = new Hono<AppEnv>();
   api.get("/", async (c) => {
@@ -79,6 +87,8 @@ export function outboxApiRoutes() {
     const { items, nextCursor } = page(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
     return c.json({ items: items.map(summary), nextCursor });
   });
+  // 409 when no transport is configured: the emails stay unsent.
+  api.post("/resend-unsent", async (c) => c.json(await resendUnsent(c.get("deps"), c.get("owner")!.id)));
   api.get("/:id", async (c) => {
     const row = await getOutboxMessage(c.get("deps").database, c.get("owner")!.id, c.req.param("id"));
     if (!row) throw new AppError("not_found");
@@ -108,11 +118,32 @@ export function outboxDashboardRoutes() {
   dash.get("/", async (c) => {
     const owner = c.get("owner")!;
     const { limit, before } = pageParams(c);
-    const rows = await listOutbox(c.get("deps").database, owner.id, { limit: limit + 1, before });
+    const deps = c.get("deps");
+    const [rows, unsent] = await Promise.all([
+      listOutbox(deps.database, owner.id, { limit: limit + 1, before }),
+      countUnsent(deps.database, owner.id),
+    ]);
     const next = rows.length > limit ? rows[limit - 1]?.createdAt : undefined;
+    const done =
+      c.req.query("done") === "resent"
+        ? resentCounts(c.req.query("requeued"), c.req.query("expired"))
+        : undefined;
     return c.html(
-      outboxListPage({ owner, csrfToken: c.get("csrfToken"), rows: rows.slice(0, limit), nextCursor: next }),
+      outboxListPage({
+        owner,
+        csrfToken: c.get("csrfToken"),
+        rows: rows.slice(0, limit),
+        nextCursor: next,
+        unsent: { count: unsent, canSend: canDeliver(deps.transport) },
+        ...(done ? { resent: done } : {}),
+      }),
     );
+  });
+  dash.post("/resend-unsent", async (c) => {
+    const deps = c.get("deps");
+    if (!canDeliver(deps.transport)) return c.redirect("/dashboard/outbox", 303);
+    const { requeued, expired } = await resendUnsent(deps, c.get("owner")!.id);
+    return c.redirect(`/dashboard/outbox?done=resent&requeued=${requeued}&expired=${expired}`, 303);
   });
   dash.get("/:id", async (c) => {
     const owner = c.get("owner")!;

@@ -36,10 +36,18 @@ export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<
   const ids = mails.map(() => deps.newId());
   const results = await deps.database.batch(mails.map((mail, i) => outboxInsert(d, mail, ids[i])));
   // An email already recorded under its key is someone else's to deliver.
-  const created = ids.filter((_, i) => (results[i]?.changes ?? 0) > 0);
-  if (created.length === 0) return;
+  deliverSoon(
+    deps,
+    ids.filter((_, i) => (results[i]?.changes ?? 0) > 0),
+  );
+}
+
+/** Delivers these recorded emails, in this order, after the response (deps.defer). */
+export function deliverSoon(deps: AppDeps, ids: string[]): void {
+  if (ids.length === 0) return;
+  const d = deliveryDeps(deps);
   // On Workers a request's I/O can neither outlive it nor serve another request: each delivers its own.
-  deps.defer(deps.runtime === "node" ? deliverInLane(d, created) : deliverInOrder(d, created));
+  deps.defer(deps.runtime === "node" ? deliverInLane(d, ids) : deliverInOrder(d, ids));
 }
 
 async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import type { CurrentOwner } from "../../http/context.ts";
 import { formatDateTime } from "../../http/views/format.ts";
+import { csrfInput, notice } from "../../http/views/forms.ts";
 import { page } from "../../http/views/layout.ts";
 import { defineMessages } from "../../i18n.ts";
 import type { OutboxRow } from "../outbox-store.ts";
@@ -21,6 +22,13 @@ const messages = defineMessages({
     sent: "Envoyé",
     failed: "Échec",
     unsent: "Non envoyé : aucun transport",
+    expired: "Expiré",
+    unsentNoTransport:
+      "{count} e-mail(s) n'ont pas été envoyés : aucun moyen d'envoi n'est configuré sur ce déploiement. Réglez SMTP_URL, ou MAIL_API_URL et MAIL_API_KEY, puis revenez ici pour les envoyer.",
+    unsentCanSend:
+      "{count} e-mail(s) n'ont pas été envoyés : aucun moyen d'envoi n'était configuré quand ils ont été écrits. Il y en a un maintenant. Ceux qui ont encore un sens partent ; les autres (un rappel d'un appel passé, par exemple) sont marqués « Expiré ».",
+    sendUnsent: "Envoyer les e-mails non envoyés",
+    resent: "{requeued} e-mail(s) remis en file d'envoi, {expired} expiré(s).",
     htmlVersion: "Version HTML",
     textVersion: "Version texte",
     raw: "Message brut (.eml)",
@@ -43,6 +51,13 @@ const messages = defineMessages({
     sent: "Sent",
     failed: "Failed",
     unsent: "Not sent: no transport",
+    expired: "Expired",
+    unsentNoTransport:
+      "{count} email(s) were not sent: no way to send mail is configured on this deployment. Set SMTP_URL, or MAIL_API_URL and MAIL_API_KEY, then come back here to send them.",
+    unsentCanSend:
+      "{count} email(s) were not sent: no way to send mail was configured when they were written. There is one now. Those that still make sense go out; the others (a reminder of a call that has passed, for instance) are marked Expired.",
+    sendUnsent: "Send the unsent emails",
+    resent: "{requeued} email(s) queued for sending, {expired} expired.",
     htmlVersion: "HTML version",
     textVersion: "Plain-text version",
     raw: "Raw message (.eml)",
@@ -52,7 +67,14 @@ const messages = defineMessages({
   },
 });
 
-const BADGE = { queued: "warn", sending: "warn", sent: "ok", failed: "bad", unsent: "bad" } as const;
+const BADGE = {
+  queued: "warn",
+  sending: "warn",
+  sent: "ok",
+  failed: "bad",
+  unsent: "bad",
+  expired: "bad",
+} as const;
 
 type ListRow = Pick<OutboxRow, "id" | "toAddress" | "subject" | "why" | "status" | "createdAt">;
 
@@ -61,13 +83,18 @@ export function outboxListPage(d: {
   csrfToken: string;
   rows: ListRow[];
   nextCursor?: number;
+  /** emails left unsent for want of a transport, and whether one is configured now */
+  unsent: { count: number; canSend: boolean };
+  resent?: { requeued: number; expired: number };
 }) {
   const t = messages(d.owner.locale);
+  const unsent = d.unsent.count === 0 ? "" : unsentNotice(d.unsent, d.csrfToken, t);
   return page({
     title: t("title"),
     locale: d.owner.locale,
     nav: { current: "outbox", csrfToken: d.csrfToken, ownerName: d.owner.name },
     body: html`<h1>${t("title")}</h1><p class="muted">${t("intro")}</p>
+${d.resent ? notice("ok", t("resent", { requeued: d.resent.requeued, expired: d.resent.expired })) : ""}${unsent}
 ${
   d.rows.length === 0
     ? html`<p>${t("empty")}</p>`
@@ -81,6 +108,19 @@ ${
 }
 ${d.nextCursor ? html`<p><a href="/dashboard/outbox?cursor=${d.nextCursor}">${t("older")}</a></p>` : ""}`,
   });
+}
+
+function unsentNotice(
+  unsent: { count: number; canSend: boolean },
+  csrfToken: string,
+  t: ReturnType<typeof messages>,
+) {
+  if (!unsent.canSend) return notice("error", t("unsentNoTransport", { count: unsent.count }));
+  return notice(
+    "info",
+    html`<p>${t("unsentCanSend", { count: unsent.count })}</p>
+<form method="post" action="/dashboard/outbox/resend-unsent">${csrfInput(csrfToken)}<button type="submit">${t("sendUnsent")}</button></form>`,
+  );
 }
 
 export function outboxDetailPage(d: { owner: CurrentOwner; csrfToken: string; row: OutboxRow }) {
