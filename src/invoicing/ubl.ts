@@ -5,7 +5,6 @@ import { quantity, text } from "./cii-values.ts";
 import type { InvoiceDocument, InvoiceLineInput } from "./invoice-model.ts";
 import { InvoiceInputError } from "./invoice-model.ts";
 import { legalMentions } from "./legal-mentions.ts";
-import { centsToDecimal } from "./money.ts";
 import type { InvoiceTotals, LineTotal } from "./totals.ts";
 import { computeTotals } from "./totals.ts";
 import { customerParty, supplierParty } from "./ubl-parties.ts";
@@ -101,8 +100,6 @@ function documentLine(
       "cbc:Name": line.description.trim(),
       "cac:ClassifiedTaxCategory": vatCategory(total.vatCategory, total.vatRatePercent),
     },
-    "cac:Price": {
-      "cbc:PriceAmount": { "@currencyID": invoice.currency, "#": centsToDecimal(line.unitPriceCents) },
-    },
+    "cac:Price": { "cbc:PriceAmount": amount(line.unitPriceCents, invoice.currency) },
   };
 }

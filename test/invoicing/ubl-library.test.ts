@@ -4,6 +4,7 @@
 // order, and (3) the CII it renders from that data must pass the official CII XSD and EN 16931
 // schematron — so the UBL carries a complete, valid EN 16931 invoice.
 import { describe, expect, it } from "vitest";
+import { buildCii } from "../../src/invoicing/cii.ts";
 import { buildUbl } from "../../src/invoicing/ubl.ts";
 import { describeFailures, en16931SkipReason, validateCii } from "../helpers/en16931.ts";
 import { invoiceVariants } from "../helpers/ubl-invoice-variants.ts";
@@ -13,7 +14,10 @@ import {
   toLibraryInvoice,
   withHeaderTradeDelivery,
 } from "../helpers/ubl-library.ts";
+import { ciiSummary, ublSummary } from "../helpers/ubl-summary.ts";
 import { elementPaths } from "../helpers/ubl-xml-tree.ts";
+import { frenchClient, invoiceFor, sasu } from "./fixtures.ts";
+import { randomLines, seededRandom } from "./random-lines.ts";
 
 const skipReason = en16931SkipReason();
 if (skipReason) console.warn(`Skipping the EN 16931 validation of the library's CII: ${skipReason}`);
@@ -88,5 +92,21 @@ describe.skipIf(skipReason)("the library's CII from our UBL, against the officia
     const result = await validateCii(withHeaderTradeDelivery(rendered.output!));
     if ("skipped" in result) throw new Error(result.skipped);
     expect(result.failedAsserts.map((a) => a.id)).toContain("BR-CO-15");
+  });
+});
+
+describe("random invoices (seeded)", () => {
+  it("25 multi-rate invoices: accepted by the library, in its element order, with the CII's values", async () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const invoice = invoiceFor(sasu, frenchClient, { lines: randomLines(seededRandom(seed)) });
+      const ours = buildUbl(invoice);
+      const { invoice: data, unmapped } = toLibraryInvoice(ours);
+      expect(unmapped, `seed ${seed}`).toEqual([]);
+      const rendered = await libraryGenerate(data, "UBL");
+      expect(rendered.errors, `seed ${seed}: ${describeLibraryErrors(rendered)}`).toEqual([]);
+      const theirs = elementPaths(rendered.output!).filter((path) => !LIBRARY_DEFAULT_ELEMENTS.test(path));
+      expect(elementPaths(ours), `seed ${seed}`).toEqual(theirs);
+      expect(await ublSummary(ours), `seed ${seed}`).toEqual(await ciiSummary(buildCii(invoice)));
+    }
   });
 });
