@@ -81,7 +81,12 @@ export async function patchMission(
   const merged = validate(missionInputSchema, { ...missionAsInput(existing), ...patch });
   if (merged.clientId !== existing.clientId) await checkClient(deps, owner.id, merged.clientId);
   const now = deps.clock.now();
-  const next = withStatus(merged, dateInZone(now, owner.timeZone));
+  // A planned mission stays planned only while its start date is ahead (the tick starts it on the day).
+  const replanned = existing.status === "planned" && patch.status === undefined;
+  const next = withStatus(
+    replanned ? { ...merged, status: undefined } : merged,
+    dateInZone(now, owner.timeZone),
+  );
   const ratingReceivedAt = ratingReceivedAtAfter(patch.ratingReceived, existing.ratingReceivedAt, now);
   // The workflows the change starts or stops, and its events, are in the same batch as the change itself.
   const events = webhookEventsForBatch(
