@@ -96,8 +96,9 @@ describe.skipIf(skipReason)("the library's CII from our UBL, against the officia
 });
 
 describe("random invoices (seeded)", () => {
-  it("25 multi-rate invoices: accepted by the library, in its element order, with the CII's values", async () => {
-    for (let seed = 1; seed <= 25; seed++) {
+  it("10 multi-rate invoices: accepted by the library, in its element order, with the CII's values", async () => {
+    // Each library call compiles its whole JSON schema (about 0.7 s): 10 seeds keep this test short.
+    for (let seed = 1; seed <= 10; seed++) {
       const invoice = invoiceFor(sasu, frenchClient, { lines: randomLines(seededRandom(seed)) });
       const ours = buildUbl(invoice);
       const { invoice: data, unmapped } = toLibraryInvoice(ours);
