@@ -35,6 +35,13 @@ afterAll(async () => {
   await ics?.close();
 });
 
+const CONFLICTS_MET_ELSEWHERE = new Set([
+  "cancelManagedBooking",
+  "syncCalendar",
+  "createWebhook",
+  "resendUnsentOutbox",
+]);
+
 const send = async (path: string, init: RequestInit) => f.app.request(path, init);
 
 describe("documented responses", () => {
@@ -71,6 +78,12 @@ describe("documented responses", () => {
       for (const status of Object.keys(op.responses).filter((s) => s.startsWith("2")))
         if (!client.seen.get(id)?.has(Number(status))) missing.push(`${id} ${status}`);
     expect(missing).toEqual([]);
+    // A documented conflict is one the code can answer: each is met, but those that need a race, a clock
+    // past the notice, the endpoint cap or no mail transport (met by their own suites).
+    const unmet = [...client.operations]
+      .flatMap(([id, { op }]) => ("409" in op.responses && !client.seen.get(id)?.has(409) ? [id] : []))
+      .filter((id) => !CONFLICTS_MET_ELSEWHERE.has(id));
+    expect(unmet).toEqual([]);
   });
 
   it("match the error answers of every operation (no key, read-only key, unknown ids, bad bodies)", async () => {
