@@ -1,29 +1,18 @@
 // The owner's reminder before a call, as the booking-reminders workflow sends it: the meeting, how to join,
 // the lead's answers and triage (call-preparation.ts, reminder-email.ts), or nothing when it is no use.
-import { and, eq } from "drizzle-orm";
 import { findOwnerById } from "../accounts/store.ts";
-import { outbox } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import type { OutgoingMail } from "../platform/mail/outbox.ts";
 import { getOwnedBooking } from "../scheduling/booking-store.ts";
 import { loadCalendarSettings } from "./calendar-settings-store.ts";
 import { callPreparations } from "./call-preparation.ts";
 import { reminderEmail } from "./reminder-email.ts";
-import { legacyReminderKey, ownerReminderDecision } from "./reminders.ts";
+import { ownerReminderDecision } from "./reminders.ts";
 
 type ReminderMail = Omit<OutgoingMail, "ownerId" | "idempotencyKey" | "workflowRunId">;
 
 export async function reminderMinutesOf(deps: Pick<AppDeps, "database">, ownerId: string) {
   return (await loadCalendarSettings(deps.database, ownerId)).reminderMinutes;
-}
-
-async function remindedByLegacyJob(deps: AppDeps, ownerId: string, bookingId: string, startMs: number) {
-  const row = await deps.database.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.ownerId, ownerId), eq(outbox.idempotencyKey, legacyReminderKey(bookingId, startMs))))
-    .get();
-  return row !== undefined;
 }
 
 export async function ownerCallReminder(
@@ -37,15 +26,7 @@ export async function ownerCallReminder(
     reminderMinutesOf(deps, ownerId),
     findOwnerById(deps.database, ownerId),
   ]);
-  const decision = ownerReminderDecision(
-    {
-      reminderMinutes: minutes,
-      booking,
-      runStartMs,
-      alreadySent: await remindedByLegacyJob(deps, ownerId, bookingId, runStartMs),
-    },
-    nowMs,
-  );
+  const decision = ownerReminderDecision({ reminderMinutes: minutes, booking, runStartMs }, nowMs);
   if (decision !== "send" || !booking || !owner || minutes === 0) return null;
   const locale = owner.locale === "en" ? "en" : "fr";
   const [call] = await callPreparations(deps, owner, [booking], locale);

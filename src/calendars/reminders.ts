@@ -10,15 +10,7 @@ export interface ReminderSettings {
   reminderMinutes: ReminderLead | 0;
 }
 
-/**
- * The idempotency key the tick's interim reminder job used (before the workflow took over): a booking it
- * already reminded is not reminded again by the workflow.
- */
-export function legacyReminderKey(bookingId: string, startMs: number): string {
-  return `reminder:${bookingId}:${startMs}`;
-}
-
-export type OwnerReminderDecision = "send" | "off" | "not-live" | "moved" | "started" | "already-sent";
+export type OwnerReminderDecision = "send" | "off" | "not-live" | "moved" | "started";
 
 export interface OwnerReminderFacts {
   reminderMinutes: ReminderSettings["reminderMinutes"];
@@ -26,7 +18,6 @@ export interface OwnerReminderFacts {
   booking: { status: string; startMs: number } | undefined;
   /** the start this run was made for: a rescheduled booking has a run of its own */
   runStartMs: number;
-  alreadySent: boolean;
 }
 
 export function ownerReminderDecision(facts: OwnerReminderFacts, nowMs: number): OwnerReminderDecision {
@@ -35,6 +26,5 @@ export function ownerReminderDecision(facts: OwnerReminderFacts, nowMs: number):
   if (!booking || (booking.status !== "confirmed" && booking.status !== "pending")) return "not-live";
   if (booking.startMs !== facts.runStartMs) return "moved";
   if (nowMs >= booking.startMs) return "started";
-  if (facts.alreadySent) return "already-sent";
   return "send";
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  legacyReminderKey,
-  type OwnerReminderFacts,
-  ownerReminderDecision,
-} from "../../src/calendars/reminders.ts";
+import { type OwnerReminderFacts, ownerReminderDecision } from "../../src/calendars/reminders.ts";
 
 const START = Date.parse("2027-03-29T07:00:00Z");
 const MIN = 60_000;
@@ -11,7 +7,6 @@ const facts = (over: Partial<OwnerReminderFacts> = {}): OwnerReminderFacts => ({
   reminderMinutes: 30,
   booking: { status: "confirmed", startMs: START },
   runStartMs: START,
-  alreadySent: false,
   ...over,
 });
 
@@ -40,11 +35,5 @@ describe("ownerReminderDecision (pure)", () => {
       ),
     ).toBe("moved");
     expect(ownerReminderDecision(facts({ reminderMinutes: 0 }), START - MIN)).toBe("off");
-  });
-
-  it("never reminds a call the interim job already reminded, under its key per booking and start", () => {
-    expect(ownerReminderDecision(facts({ alreadySent: true }), START - MIN)).toBe("already-sent");
-    expect(legacyReminderKey("b1", START)).toBe("reminder:b1:1806303600000");
-    expect(legacyReminderKey("b1", START)).not.toBe(legacyReminderKey("b1", START + 60 * MIN));
   });
 });

@@ -1,6 +1,6 @@
 // The owner's reminder before each call, a step of booking-reminders: on time, once, again after a
-// reschedule, never late, as the calendar settings say; and no booking reminded twice during the move
-// from the tick's interim job (its key `reminder:<id>:<start>`) to the workflow.
+// reschedule, never late, as the calendar settings say. (The move from the tick's interim job is migration
+// 0007, tested in reminder-backfill.test.ts.)
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, workflowRuns } from "../../src/platform/db/schema.ts";
@@ -138,47 +138,5 @@ describe("owner's reminder before each call", () => {
     expect((await ownerReminders(h)).map((m) => m.subject)).toEqual([
       "Dans 15 min : Premier échange avec Alice Martin",
     ]);
-  });
-
-  it("reminds a booking whose run ended under the old code exactly once, and never one the old job already reminded", async () => {
-    // Runs finished before the owner's reminder moved into the workflow: no "owner-reminder" in their journal.
-    const f = await calendarOwner();
-    const booking = await booked(f);
-    const second = await booked(f, "2027-03-29T10:00:00+02:00");
-    await f.deps.database.db
-      .update(workflowRuns)
-      .set({ status: "completed", wakeAt: null, finishedAt: f.clock.now() })
-      .where(eq(workflowRuns.workflow, "booking-reminders"));
-    // The interim job had already reminded the second call (its key) before the upgrade.
-    await f.deps.database.db.insert(outbox).values({
-      id: "legacy-1",
-      ownerId: f.owner.id,
-      idempotencyKey: `reminder:${second.id}:${Date.parse("2027-03-29T10:00:00+02:00")}`,
-      why: "calendar.call-reminder",
-      toAddress: "jean@example.com",
-      subject: "Dans 30 min : Premier échange avec Alice Martin",
-      html: "<p>old</p>",
-      text: "old",
-      status: "sent",
-      nextAttemptAt: 0,
-      messageId: "<legacy-1@example.com>",
-      createdAt: f.clock.now(),
-    });
-    f.clock.set(CALL - 29 * MIN);
-    await tick(f.deps);
-    await tick(f.deps);
-    f.clock.set(Date.parse("2027-03-29T10:00:00+02:00") - 29 * MIN);
-    await tick(f.deps);
-    const sent = await ownerReminders(f);
-    expect(sent).toHaveLength(1);
-    const runs = await f.deps.database.db.select().from(workflowRuns).all();
-    expect(runs.find((r) => r.id === sent[0]!.workflowRunId)?.key).toBe(
-      `${booking.id}@${CALL}:owner-reminder`,
-    );
-    // A run that completed with its owner reminder is never given a second one.
-    const legacyRuns = runs.filter((r) => r.key.endsWith(":owner-reminder"));
-    expect(legacyRuns.map((r) => r.status)).toEqual(["completed", "completed"]);
-    await tick(f.deps);
-    expect((await f.deps.database.db.select().from(workflowRuns).all()).length).toBe(runs.length);
   });
 });
