@@ -4,10 +4,15 @@ import { sql } from "drizzle-orm";
 import { defineWorkflow } from "../src/platform/workflows/definition.ts";
 import { cancelWorkflowsStatement } from "../src/platform/workflows/engine.ts";
 import { ownerActionUrl } from "../src/scheduling/booking-links.ts";
-import { bookingEmailData } from "../src/scheduling/booking-notifications.ts";
+import { bookingEmailData, declineMail } from "../src/scheduling/booking-notifications.ts";
 import { cancelStatement } from "../src/scheduling/booking-store.ts";
-import { BOOKING_DECIDED, BOOKING_REMINDERS, PENDING_APPROVAL } from "../src/scheduling/booking-workflows.ts";
-import { ownerPendingReminderEmail, pendingDeclinedEmail } from "../src/scheduling/emails/index.ts";
+import {
+  AFTER_CALL,
+  BOOKING_DECIDED,
+  BOOKING_REMINDERS,
+  PENDING_APPROVAL,
+} from "../src/scheduling/booking-workflows.ts";
+import { ownerPendingReminderEmail } from "../src/scheduling/emails/index.ts";
 import { loadBookingContext } from "../src/scheduling/manage-booking.ts";
 import { pendingDeadlines } from "../src/scheduling/reminder-policy.ts";
 import { webhookEventsForBatch } from "../src/webhooks/emit.ts";
@@ -65,22 +70,16 @@ export const pendingApproval = defineWorkflow<PendingApprovalInput>({
       );
       const results = await deps.database.batch([
         cancelStatement(deps.database, bookingId, "owner", reason, now),
-        cancelWorkflowsStatement(deps, booking.owner.id, [BOOKING_REMINDERS], bookingId),
+        cancelWorkflowsStatement(deps, booking.owner.id, [BOOKING_REMINDERS, AFTER_CALL], bookingId),
         ...events.statements,
       ]);
       events.afterBatch(results);
       return (results[0]?.changes ?? 0) === 1;
     });
     if (!declined) return;
-    await ctx.sendEmail("tell-prospect", async () => {
-      const booking = await loadBookingContext(deps, bookingId);
-      const locale = booking.booking.locale === "en" ? "en" : "fr";
-      return {
-        why: "workflow:pending-approval",
-        to: { address: booking.booking.email, name: booking.booking.name },
-        locale,
-        ...pendingDeclinedEmail(bookingEmailData(deps, booking, locale)),
-      };
-    });
+    // The booking as cancelled (SEQUENCE bumped), for the CANCEL if an invitation had gone out.
+    await ctx.sendEmail("tell-prospect", async () =>
+      declineMail(deps, await loadBookingContext(deps, bookingId), null, "workflow:pending-approval"),
+    );
   },
 });

@@ -16,11 +16,13 @@ import {
   ownerCancelledEmail,
   ownerNewBookingEmail,
   ownerRescheduledEmail,
+  pendingDeclinedEmail,
   prospectCancelledEmail,
   prospectConfirmationEmail,
   prospectRescheduledEmail,
 } from "./emails/index.ts";
 import { eventTitle } from "./event-type-view.ts";
+import { invitationSent, prospectHasInvitation } from "./invitation-history.ts";
 import type { BookingContext } from "./manage-booking.ts";
 
 const asLocale = (v: string): Locale => (v === "en" ? "en" : "fr");
@@ -126,7 +128,12 @@ export async function notifyBookingCreated(
       to: toProspect(ctx),
       locale: prospectLocale,
       ...prospect,
-      attachments: [bookingInvite(deps, ctx, "REQUEST")],
+      // No invitation for a time the owner has not confirmed, not even one marked STATUS:TENTATIVE: mail
+      // clients act on METHOD:REQUEST and hardly on STATUS (Gmail puts the event in the calendar as busy,
+      // Outlook files it and offers Accept, which would send the owner a REPLY for a time they have not
+      // agreed to), so the prospect would see an unconfirmed call as booked, and a decline would depend on
+      // every client honouring a later CANCEL. The first invitation goes with the approval.
+      ...(booking.status === "confirmed" ? { attachments: [bookingInvite(deps, ctx, "REQUEST")] } : {}),
     },
     {
       ownerId: owner.id,
@@ -139,6 +146,30 @@ export async function notifyBookingCreated(
   ]);
 }
 
+async function cancellationMail(
+  deps: AppDeps,
+  ctx: BookingContext,
+  cancelled: BookingContext,
+  by: "owner" | "prospect",
+  reason: string | null,
+): Promise<Omit<OutgoingMail, "ownerId" | "idempotencyKey">> {
+  const locale = asLocale(ctx.booking.locale);
+  const cancelsInvitation = await prospectHasInvitation(deps.database, ctx.booking);
+  return {
+    why: by === "owner" ? "booking.cancelled-by-owner" : "booking.cancellation-confirmed",
+    to: toProspect(ctx),
+    locale,
+    ...prospectCancelledEmail({
+      ...bookingEmailData(deps, ctx, locale),
+      by,
+      message: by === "owner" ? (reason ?? undefined) : undefined,
+      rebookUrl: undefined,
+      cancelsInvitation,
+    }),
+    ...(cancelsInvitation ? { attachments: [bookingInvite(deps, cancelled, "CANCEL")] } : {}),
+  };
+}
+
 export async function notifyBookingCancelled(
   deps: AppDeps,
   ctx: BookingContext,
@@ -147,24 +178,15 @@ export async function notifyBookingCancelled(
 ): Promise<void> {
   await syncBookingToCalendar(deps, ctx);
   const { booking, owner } = ctx;
+  // ctx is the booking before its cancel, which bumped SEQUENCE.
   const cancelled = { ...ctx, booking: { ...booking, sequence: booking.sequence + 1 } };
-  const prospectLocale = asLocale(booking.locale);
-  const mails: OutgoingMail[] = [
-    {
-      ownerId: owner.id,
-      idempotencyKey: `booking:${booking.id}:cancelled:prospect`,
-      why: by === "owner" ? "booking.cancelled-by-owner" : "booking.cancellation-confirmed",
-      to: toProspect(ctx),
-      locale: prospectLocale,
-      ...prospectCancelledEmail({
-        ...bookingEmailData(deps, ctx, prospectLocale),
-        by,
-        message: by === "owner" ? (reason ?? undefined) : undefined,
-        rebookUrl: undefined,
-      }),
-      attachments: [bookingInvite(deps, cancelled, "CANCEL")],
-    },
-  ];
+  // One key for the decline and the cancellation: whichever it was, the prospect hears of it once.
+  const key = `booking:${booking.id}:cancelled:prospect`;
+  const toThem =
+    by === "owner" && booking.status === "pending"
+      ? await declineMail(deps, cancelled, reason, "booking.declined")
+      : await cancellationMail(deps, ctx, cancelled, by, reason);
+  const mails: OutgoingMail[] = [{ ownerId: owner.id, idempotencyKey: key, ...toThem }];
   if (by === "prospect") {
     const ownerLocale = asLocale(owner.locale);
     mails.push({
@@ -192,6 +214,8 @@ export async function notifyBookingRescheduled(
   const { booking, owner } = ctx;
   const prospectLocale = asLocale(booking.locale);
   const ownerLocale = asLocale(owner.locale);
+  // A pending booking moves without an invitation (it gets one when approved), unless it already had one.
+  const update = await prospectHasInvitation(deps.database, booking);
   await queueMails(deps, [
     {
       ownerId: owner.id,
@@ -200,7 +224,7 @@ export async function notifyBookingRescheduled(
       to: toProspect(ctx),
       locale: prospectLocale,
       ...prospectRescheduledEmail({ ...bookingEmailData(deps, ctx, prospectLocale), previousStartMs }),
-      attachments: [bookingInvite(deps, ctx, "REQUEST")],
+      ...(update ? { attachments: [bookingInvite(deps, ctx, "REQUEST")] } : {}),
     },
     {
       ownerId: owner.id,
@@ -211,4 +235,31 @@ export async function notifyBookingRescheduled(
       ...ownerRescheduledEmail({ ...bookingEmailData(deps, ctx, ownerLocale), previousStartMs }),
     },
   ]);
+}
+
+/**
+ * The kind "no" to a pending request (from the owner, or from the pending-approval workflow when time ran
+ * out), with the owner's words if any, and a CANCEL only if an invitation had gone out for it.
+ * `cancelled` is the booking as cancelled, its SEQUENCE bumped.
+ */
+export async function declineMail(
+  deps: AppDeps,
+  cancelled: BookingContext,
+  message: string | null,
+  why: string,
+): Promise<Omit<OutgoingMail, "ownerId" | "idempotencyKey">> {
+  const { booking, owner } = cancelled;
+  const locale = asLocale(booking.locale);
+  const cancelsInvitation = await invitationSent(deps.database, owner.id, booking.id);
+  return {
+    why,
+    to: toProspect(cancelled),
+    locale,
+    ...pendingDeclinedEmail({
+      ...bookingEmailData(deps, cancelled, locale),
+      message: message ?? undefined,
+      cancelsInvitation,
+    }),
+    ...(cancelsInvitation ? { attachments: [bookingInvite(deps, cancelled, "CANCEL")] } : {}),
+  };
 }

@@ -158,10 +158,15 @@ export function cancelStatement(
     .where(and(eq(bookings.id, id), inArray(bookings.status, [...LIVE_STATUSES])));
 }
 
+/**
+ * Confirms a pending booking. SEQUENCE goes up: STATUS is a significant property (RFC 5545 §3.8.7.4), and a
+ * tentative copy may exist (the owner's CalDAV event, an .ics from the manage page, an older invitation) that
+ * the confirmation must supersede. A gap in SEQUENCE is harmless; clients only compare.
+ */
 export function approveStatement(database: Database, id: string, now: number) {
   return database.db
     .update(bookings)
-    .set({ status: "confirmed", updatedAt: now })
+    .set({ status: "confirmed", updatedAt: now, sequence: sql`${bookings.sequence} + 1` })
     .where(and(eq(bookings.id, id), eq(bookings.status, "pending")));
 }
 

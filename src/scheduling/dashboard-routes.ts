@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppContext, AppEnv, CurrentOwner } from "../platform/http/context.ts";
 import { AppError, fieldErrorsFromZod } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
+import { notifyBookingApproved } from "./approval-notifications.ts";
 import { notifyBookingCancelled } from "./booking-notifications.ts";
 import { type BookingRow, getOwnedBooking, listBookings } from "./booking-store.ts";
 import { defaultEventType, type EventTypeDefinition } from "./default-event-type.ts";
@@ -238,7 +239,10 @@ export function schedulingDashboardRoutes() {
   };
 
   app.post("/bookings/:id/approve", async (c) => {
-    await approveBooking(c.get("deps"), await ownedContext(c));
+    const deps = c.get("deps");
+    const ctx = await ownedContext(c);
+    const { approved } = await approveBooking(deps, ctx);
+    if (approved) await notifyBookingApproved(deps, ctx);
     return c.redirect("/dashboard/bookings?done=approved", 303);
   });
 

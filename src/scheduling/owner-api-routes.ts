@@ -6,6 +6,7 @@ import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { limitSchema, pageSorted, positionCursorSchema } from "../platform/http/pagination.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { readJson, readOptionalJson, validate } from "../platform/http/request-body.ts";
+import { notifyBookingApproved } from "./approval-notifications.ts";
 import { notifyBookingCancelled } from "./booking-notifications.ts";
 import { cancelSchema, instantSchema } from "./booking-request.ts";
 import { type BookingRow, getOwnedBooking, listBookings } from "./booking-store.ts";
@@ -186,6 +187,7 @@ export function ownerSchedulingApiRoutes() {
     if (!booking) throw new AppError("not_found");
     const ctx = await loadBookingContext(deps, booking.id);
     const { approved } = await approveBooking(deps, ctx);
+    if (approved) await notifyBookingApproved(deps, ctx);
     if (!approved && booking.status !== "confirmed")
       throw new AppError("conflict", { detail: `This booking is ${booking.status}.` });
     return c.json(

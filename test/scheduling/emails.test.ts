@@ -10,6 +10,7 @@ import {
   ownerNewBookingEmail,
   ownerRescheduledEmail,
   pendingDeclinedEmail,
+  prospectApprovedEmail,
   prospectCancelledEmail,
   prospectConfirmationEmail,
   prospectRescheduledEmail,
@@ -81,6 +82,16 @@ const CASES: Case[] = [
     subject: {
       fr: "Demande de rendez-vous reçue — en attente de confirmation",
       en: "Meeting request received — awaiting confirmation",
+    },
+    urls: [MANAGE_URL],
+  },
+  {
+    name: "prospect request approved",
+    recipient: "prospect",
+    render: (l) => prospectApprovedEmail(data(l)),
+    subject: {
+      fr: "Camille Martin a confirmé votre rendez-vous",
+      en: "Camille Martin has confirmed your meeting",
     },
     urls: [MANAGE_URL],
   },
@@ -309,11 +320,35 @@ describe("owner new booking", () => {
 });
 
 describe("prospect emails", () => {
-  it("says the invitation is attached, tentative while pending", () => {
+  it("says the invitation is attached when confirmed, and that it comes with the approval while pending", () => {
     expect(prospectConfirmationEmail(data("fr")).text).toContain("L’invitation (.ics) est jointe");
-    expect(prospectConfirmationEmail(data("en", { status: "pending" })).text).toContain(
-      "The attached invitation (.ics) is tentative",
-    );
+    const pending = prospectConfirmationEmail(data("en", { status: "pending" })).text;
+    expect(pending).toContain("The calendar invitation (.ics) will come with the confirmation");
+    expect(pending).not.toMatch(/attached/);
+    const moved = prospectRescheduledEmail({
+      ...data("fr", { status: "pending" }),
+      previousStartMs: PREVIOUS_START,
+    }).text;
+    expect(moved).toContain("vous parviendra avec la confirmation");
+    expect(moved).not.toContain("jointe");
+  });
+
+  it("confirms an approved request with the invitation and the manage link", () => {
+    const { text } = prospectApprovedEmail(data("fr"));
+    expect(text).toContain("Bonne nouvelle\u00a0: Camille Martin a confirmé votre demande de rendez-vous.");
+    expect(text).toContain("L’invitation (.ics) est jointe");
+    expect(text).toContain(MANAGE_URL);
+  });
+
+  it("mentions a CANCEL only when there was an invitation to remove", () => {
+    const declined = (cancelsInvitation: boolean) =>
+      pendingDeclinedEmail({ ...data("en", { status: "pending" }), cancelsInvitation }).text;
+    expect(declined(true)).toContain("The attached cancellation (.ics) removes the invitation");
+    expect(declined(false)).not.toContain(".ics");
+    const cancelled = (cancelsInvitation: boolean) =>
+      prospectCancelledEmail({ ...data("fr"), by: "prospect", cancelsInvitation }).text;
+    expect(cancelled(true)).toContain("L’annulation (.ics) est jointe");
+    expect(cancelled(false)).not.toContain(".ics");
   });
 
   it("formats the duration and the location in the prospect's language", () => {

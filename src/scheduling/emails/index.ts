@@ -4,6 +4,7 @@ export { defaultOwnerCancelMessage } from "./owner-cancel-message.ts";
 export { ownerCancelledEmail, ownerNewBookingEmail, ownerRescheduledEmail } from "./owner-emails.ts";
 export {
   pendingDeclinedEmail,
+  prospectApprovedEmail,
   prospectCancelledEmail,
   prospectConfirmationEmail,
   prospectRescheduledEmail,

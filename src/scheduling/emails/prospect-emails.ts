@@ -38,7 +38,7 @@ export function prospectConfirmationEmail(d: BookingEmailData): BookingEmail {
   if (pending) blocks.push({ kind: "notice", tone: "info", text: t("pendingNotice", { owner }) });
   blocks.push(
     meetingDetails(d, { viewer: "prospect" }),
-    { kind: "paragraph", text: t(pending ? "icsPending" : "icsConfirmed") },
+    { kind: "paragraph", text: t(pending ? "inviteOnApproval" : "icsConfirmed", { owner }) },
     ...manageBlocks(d),
   );
   return assemble(t(pending ? "pendingSubject" : "confirmedSubject", { owner }), {
@@ -50,11 +50,32 @@ export function prospectConfirmationEmail(d: BookingEmailData): BookingEmail {
   });
 }
 
+/** The owner approved a pending request: the confirmation, now with the invitation and the manage link. */
+export function prospectApprovedEmail(d: BookingEmailData): BookingEmail {
+  const t = prospectMessages(d.locale);
+  const owner = d.owner.name;
+  return assemble(t("approvedSubject", { owner }), {
+    locale: d.locale,
+    preheader: preheader(d),
+    heading: t("approvedHeading"),
+    blocks: [
+      opening(d),
+      { kind: "paragraph", text: t("approvedIntro", { owner }) },
+      meetingDetails(d, { viewer: "prospect" }),
+      { kind: "paragraph", text: t("icsConfirmed") },
+      ...manageBlocks(d),
+    ],
+    footer: prospectFooter(d),
+  });
+}
+
 export interface ProspectCancellation {
   by: "owner" | "prospect";
   /** the owner's words to the prospect, shown exactly as written */
   message?: string;
   rebookUrl?: string;
+  /** false when the prospect never had an invitation to remove (a pending request): no word of a CANCEL */
+  cancelsInvitation?: boolean;
 }
 
 export function prospectCancelledEmail(d: BookingEmailData & ProspectCancellation): BookingEmail {
@@ -73,7 +94,7 @@ export function prospectCancelledEmail(d: BookingEmailData & ProspectCancellatio
       { kind: "paragraph", text: t(byOwner ? "rebookHint" : "rebookLaterHint") },
       { kind: "button", label: t(byOwner ? "rebookButton" : "rebookLaterButton"), url: d.rebookUrl },
     );
-  blocks.push({ kind: "paragraph", text: t("icsCancelled") });
+  if (d.cancelsInvitation !== false) blocks.push({ kind: "paragraph", text: t("icsCancelled") });
   return assemble(t(byOwner ? "cancelledByOwnerSubject" : "cancelledByProspectSubject", vars), {
     locale: d.locale,
     preheader: preheader(d),
@@ -90,7 +111,7 @@ export function prospectRescheduledEmail(d: BookingEmailData & { previousStartMs
   if (d.status === "pending") blocks.push({ kind: "notice", tone: "info", text: t("pendingNotice", vars) });
   blocks.push(
     meetingDetails(d, { viewer: "prospect", previousStartMs: d.previousStartMs }),
-    { kind: "paragraph", text: t("icsUpdated") },
+    { kind: "paragraph", text: t(d.status === "pending" ? "inviteOnApproval" : "icsUpdated") },
     ...manageBlocks(d),
   );
   return assemble(t("rescheduledSubject", vars), {
@@ -102,8 +123,13 @@ export function prospectRescheduledEmail(d: BookingEmailData & { previousStartMs
   });
 }
 
-/** The owner said no to a pending request: thank them, say it plainly, pass on the owner's words if any. */
-export function pendingDeclinedEmail(d: BookingEmailData & { message?: string }): BookingEmail {
+/**
+ * The owner (or the pending-approval workflow) said no to a pending request: thank them, say it plainly,
+ * pass on the owner's words if any, and say what the attached CANCEL is for when an invitation went out.
+ */
+export function pendingDeclinedEmail(
+  d: BookingEmailData & { message?: string; cancelsInvitation?: boolean },
+): BookingEmail {
   const t = prospectMessages(d.locale);
   const vars = { owner: d.owner.name, title: d.eventTitle };
   const blocks: EmailBlock[] = [
@@ -113,6 +139,7 @@ export function pendingDeclinedEmail(d: BookingEmailData & { message?: string })
   ];
   if (hasText(d.message))
     blocks.push({ kind: "quote", title: t("ownerMessageTitle", vars), text: d.message.trim() });
+  if (d.cancelsInvitation) blocks.push({ kind: "paragraph", text: t("icsDeclined") });
   blocks.push({ kind: "paragraph", text: t("declinedClosing") });
   return assemble(t("declinedSubject", vars), {
     locale: d.locale,

@@ -13,12 +13,18 @@ export const prospectTexts = {
     pendingNotice: "En attente de confirmation par {owner}",
     icsConfirmed:
       "L’invitation (.ics) est jointe à cet e-mail\u00a0: ouvrez-la pour ajouter le rendez-vous à votre agenda.",
-    icsPending:
-      "L’invitation (.ics) jointe est provisoire\u00a0: un prochain e-mail vous dira si le rendez-vous est confirmé.",
+    inviteOnApproval:
+      "L’invitation pour votre agenda (.ics) vous parviendra avec la confirmation\u00a0: d’ici là, l’horaire vous est réservé.",
     icsUpdated:
       "L’invitation mise à jour (.ics) est jointe\u00a0: ouvrez-la pour mettre à jour votre agenda.",
     icsCancelled:
       "L’annulation (.ics) est jointe\u00a0: ouvrez-la pour retirer le rendez-vous de votre agenda.",
+    icsDeclined:
+      "L’annulation (.ics) jointe retire de votre agenda l’invitation reçue plus tôt pour cet horaire.",
+    approvedSubject: "{owner} a confirmé votre rendez-vous",
+    approvedHeading: "Votre rendez-vous est confirmé",
+    approvedIntro:
+      "Bonne nouvelle\u00a0: {owner} a confirmé votre demande de rendez-vous. En voici le récapitulatif\u00a0:",
     manageHint: "Un empêchement\u00a0? Vous pouvez déplacer ou annuler le rendez-vous depuis ce lien\u00a0:",
     manageButton: "Gérer mon rendez-vous",
     cancelledByOwnerSubject: "Rendez-vous annulé\u00a0: {title} avec {owner}",
@@ -54,10 +60,15 @@ export const prospectTexts = {
     pendingNotice: "Awaiting confirmation by {owner}",
     icsConfirmed:
       "The invitation (.ics) is attached to this email: open it to add the meeting to your calendar.",
-    icsPending:
-      "The attached invitation (.ics) is tentative: another email will tell you whether it is confirmed.",
+    inviteOnApproval:
+      "The calendar invitation (.ics) will come with the confirmation: until then, the time is held for you.",
     icsUpdated: "The updated invitation (.ics) is attached: open it to update your calendar.",
     icsCancelled: "The cancellation (.ics) is attached: open it to remove the meeting from your calendar.",
+    icsDeclined:
+      "The attached cancellation (.ics) removes the invitation you received earlier for this time from your calendar.",
+    approvedSubject: "{owner} has confirmed your meeting",
+    approvedHeading: "Your meeting is confirmed",
+    approvedIntro: "Good news: {owner} has confirmed your meeting request. Here are the details:",
     manageHint: "Can't make it? You can reschedule or cancel the meeting from this link:",
     manageButton: "Manage my meeting",
     cancelledByOwnerSubject: "Meeting cancelled: {title} with {owner}",

@@ -8,6 +8,7 @@ import { formString, readForm } from "../../platform/http/request-body.ts";
 import type { Locale } from "../../platform/i18n.ts";
 import { verifyLink } from "../../platform/security/signed-links.ts";
 import { displayAnswers } from "../answer-display.ts";
+import { notifyBookingApproved } from "../approval-notifications.ts";
 import { OWNER_ACTION_PURPOSE, type OwnerAction } from "../booking-links.ts";
 import { notifyBookingCancelled } from "../booking-notifications.ts";
 import { defaultOwnerCancelMessage } from "../emails/index.ts";
@@ -91,7 +92,8 @@ export function ownerActionRoutes() {
     const r = await resolve(c);
     if ("response" in r) return r.response;
     if (r.action === "approve") {
-      await approveBooking(deps, r.ctx);
+      const { approved } = await approveBooking(deps, r.ctx);
+      if (approved) await notifyBookingApproved(deps, r.ctx);
     } else {
       const message = formString(form, "message").slice(0, 2000) || null;
       const { cancelled } = await cancelBooking(deps, r.ctx, "owner", message);
