@@ -10,6 +10,7 @@ import { saveWorkflowSettings } from "../../src/platform/workflows/settings-stor
 import { fixture } from "../calendars/feeds.ts";
 import { calendarOwner, connect, syncRuns } from "../calendars/helpers.ts";
 import type { OwnerFixture } from "../helpers/owner-fixture.ts";
+import { signedIn } from "../leads/helpers.ts";
 import { type IcsServer, startIcsServer } from "../peers/ics-server.ts";
 
 const MIN = 60_000;
@@ -103,7 +104,12 @@ describe("calendar-sync workflow", () => {
   it("retries a failing sync with backoff, parks the run where the owner sees it, and goes on after a retry", async () => {
     const f = await calendarOwner();
     feeds.set("/failing.ics", { status: 404, body: "gone" });
-    const c = await connect(f, { type: "ics", url: feeds.url("/failing.ics"), syncIntervalMinutes: 5 });
+    const c = await connect(f, {
+      type: "ics",
+      url: feeds.url("/failing.ics"),
+      name: "Client Outlook",
+      syncIntervalMinutes: 5,
+    });
     expect(c.sync?.status).toBe("error");
     const hits: number[] = [];
     for (let minute = 0; minute < 60; minute++) {
@@ -119,6 +125,14 @@ describe("calendar-sync workflow", () => {
       items: { id: string; attempts: number; lastError: string }[];
     };
     expect(items).toMatchObject([{ attempts: 6, lastError: expect.stringMatching(/HTTP 404/) }]);
+    // On the automations page: which calendar, failed, and why.
+    const session = await signedIn(f);
+    const page = await (await session.get(`/dashboard/automations?workflow=${CALENDAR_SYNC}`)).text();
+    expect(page).toContain("Synchronisation des agendas");
+    expect(page).toContain(`href="/dashboard/calendars/${c.id}"`);
+    expect(page).toContain("Agenda «\u00a0Client Outlook\u00a0»");
+    expect(page).toContain("En échec");
+    expect(page).toMatch(/HTTP 404/);
     // Parked: the tick does not start a second chain behind the owner's back.
     await tickEveryMinute(f, 30);
     expect(syncsOf("failing")).toBe(7);

@@ -1,8 +1,8 @@
-// What each run is about, for people: the booking, mission or invoice its input names, or the visitor's
-// email. Three IN queries for a page of runs, never one per run.
+// What each run is about, for people: the booking, mission, invoice or calendar connection its input names, or
+// the visitor's email. One IN query per kind for a page of runs, never one per run.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
-import { bookings, invoices, missions } from "../db/schema.ts";
+import { bookings, calendarConnections, invoices, missions } from "../db/schema.ts";
 import { formatDateTime } from "../http/views/format.ts";
 import type { Locale } from "../i18n.ts";
 import type { AutomationT } from "./pages/automation-messages.ts";
@@ -26,7 +26,8 @@ export async function runSubjects(
   const bookingIds = idsOf(runs, "bookingId");
   const missionIds = idsOf(runs, "missionId");
   const invoiceIds = idsOf(runs, "invoiceId");
-  const [bookingRows, missionRows, invoiceRows] = await Promise.all([
+  const connectionIds = idsOf(runs, "connectionId");
+  const [bookingRows, missionRows, invoiceRows, connectionRows] = await Promise.all([
     bookingIds.length
       ? database.db
           .select({
@@ -50,10 +51,18 @@ export async function runSubjects(
           .from(invoices)
           .where(and(eq(invoices.ownerId, owner.id), inArray(invoices.id, invoiceIds)))
       : [],
+    connectionIds.length
+      ? database.db
+          .select({ id: calendarConnections.id, name: calendarConnections.name })
+          .from(calendarConnections)
+          .where(
+            and(eq(calendarConnections.ownerId, owner.id), inArray(calendarConnections.id, connectionIds)),
+          )
+      : [],
   ]);
   const subjects = new Map<string, RunSubject>();
   for (const run of runs) {
-    const { bookingId, missionId, invoiceId, email } = run.input as Record<string, unknown>;
+    const { bookingId, missionId, invoiceId, connectionId, email } = run.input as Record<string, unknown>;
     let subject: RunSubject = { label: run.key, href: null };
     if (typeof bookingId === "string") {
       const b = bookingRows.find((x) => x.id === bookingId);
@@ -80,6 +89,11 @@ export async function runSubjects(
         label: i?.number ? t("invoice", { number: i.number }) : i ? t("draftInvoice") : t("unknown"),
         href: i ? `/dashboard/invoices/${i.id}` : null,
       };
+    } else if (typeof connectionId === "string") {
+      const c = connectionRows.find((x) => x.id === connectionId);
+      subject = c
+        ? { label: t("calendar", { name: c.name }), href: `/dashboard/calendars/${c.id}` }
+        : { label: t("calendarGone"), href: null };
     } else if (typeof email === "string") subject = { label: t("visitor", { email }), href: null };
     subjects.set(run.id, subject);
   }

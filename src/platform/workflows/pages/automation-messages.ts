@@ -46,6 +46,8 @@ export const automationMessages = defineMessages({
     invoice: "Facture {number}",
     draftInvoice: "Facture (brouillon)",
     visitor: "Visiteur {email}",
+    calendar: "Agenda «\u00a0{name}\u00a0»",
+    calendarGone: "Agenda supprimé",
     // settings
     settingsIntro:
       "Une automatisation désactivée ne démarre plus rien. Celles déjà en cours vont à leur terme\u00a0; annulez-les une par une depuis la liste si besoin.",
@@ -83,6 +85,8 @@ export const automationMessages = defineMessages({
       "Le dernier jour ouvré du mois, le compte rendu prérempli à vérifier, puis un rappel au client.",
     "about_end-of-mission": "À la fin d'une mission\u00a0: facture finale, demande d'avis et ses rappels.",
     "about_invoice-dunning": "Relances polies puis fermes des factures impayées après l'échéance.",
+    "about_calendar-sync":
+      "Chaque agenda connecté est relu à son rythme\u00a0; une erreur est réessayée, puis signalée ici.",
     "about_re-engagement":
       "Quelques mois après une mission, un message de reprise de contact à valider d'un clic.",
     // next steps people can read
@@ -143,6 +147,8 @@ export const automationMessages = defineMessages({
     invoice: "Invoice {number}",
     draftInvoice: "Invoice (draft)",
     visitor: "Visitor {email}",
+    calendar: "Calendar “{name}”",
+    calendarGone: "Calendar removed",
     settingsIntro:
       "A switched-off automation starts nothing new. Runs already under way go on to their end; cancel them one by one from the list if needed.",
     enabled: "On",
@@ -179,6 +185,8 @@ export const automationMessages = defineMessages({
       "On the last working day of the month, the prefilled report to check, then a reminder to the client.",
     "about_end-of-mission": "When a mission ends: the final invoice, a rating request and its reminders.",
     "about_invoice-dunning": "Polite, then firm reminders for invoices unpaid after their due date.",
+    "about_calendar-sync":
+      "Each connected calendar is read at its own pace; an error is retried, then reported here.",
     "about_re-engagement": "Some months after a mission, a check-in message you approve in one click.",
     "step_day-before": "The prospect's day-before reminder",
     "step_owner-reminder": "Your reminder before the call",
