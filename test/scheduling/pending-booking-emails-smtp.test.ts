@@ -218,6 +218,10 @@ describe("a booking awaiting approval, by email", () => {
     const prospect = "mover@example.org";
     const b = await book(f, prospect, "en");
     const token = b.manageUrl.split("/bookings/")[1]!;
+    // The manage page offers no calendar file for the unconfirmed time either.
+    const page = await (await f.app.request(new URL(b.manageUrl).pathname)).text();
+    expect(page).toContain("Zoé Durand");
+    expect(page).not.toContain("invite.ics");
     const moved = await f.publicApi(`/api/public/bookings/${token}/reschedule`, {
       body: { start: "2027-03-30T10:00:00+02:00" },
     });

@@ -55,7 +55,8 @@ ${field({ name: "reason", label: `${t("cancelReason")} ${t("optional")}`, type: 
 export function managePage(d: ManagePageData): Html {
   const t = pageMessages(d.locale);
   const b = d.booking;
-  const live = b.status === "pending" || b.status === "confirmed";
+  // Like the emails, no calendar invitation for a time the owner has not confirmed yet.
+  const confirmed = b.status === "confirmed";
   const freshNotice = d.fresh
     ? notice(
         "ok",
@@ -77,7 +78,7 @@ export function managePage(d: ManagePageData): Html {
     body: html`<h1>${heading(d)}</h1>
 ${freshNotice}${doneNotice}${d.error ? notice("error", d.error) : ""}
 <div class="card">${bookingDetails(b, d.locale, "prospect")}
-${live ? html`<p><a href="${d.basePath}/invite.ics" download="invite.ics">${t("addToCalendar")}</a></p>` : ""}</div>
+${confirmed ? html`<p><a href="${d.basePath}/invite.ics" download="invite.ics">${t("addToCalendar")}</a></p>` : ""}</div>
 ${changeSection(d)}`,
   });
 }
