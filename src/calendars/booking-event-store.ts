@@ -65,17 +65,19 @@ export async function bookingsNeedingWrite(
   database: Database,
   now: number,
   limit: number,
+  ownerId?: string,
 ): Promise<string[]> {
+  const owned = ownerId ? sql` AND b.owner_id = ${ownerId}` : sql``;
   const rows = await database.all<{ id: string }>(sql`
     SELECT b.id AS id FROM bookings b
       JOIN calendar_connections c ON c.owner_id = b.owner_id AND c.status <> 'broken'
         AND json_extract(c.settings, '$.bookingCalendarId') IS NOT NULL
       LEFT JOIN booking_calendar_events e ON e.booking_id = b.id AND e.connection_id = c.id
-      WHERE b.status IN ('pending', 'confirmed') AND b.end_ms > ${now}
+      WHERE b.status IN ('pending', 'confirmed') AND b.end_ms > ${now}${owned}
         AND (e.booking_id IS NULL OR e.updated_at < b.updated_at)
     UNION
     SELECT e.booking_id AS id FROM booking_calendar_events e JOIN bookings b ON b.id = e.booking_id
-      WHERE b.status = 'cancelled'
+      WHERE b.status = 'cancelled'${owned}
     LIMIT ${limit}`);
   return rows.map((r) => r.id);
 }

@@ -14,8 +14,8 @@ export interface CalendarWorkReport {
 const BOOKING_WRITES_PER_TICK = 20;
 
 /** Bookings whose calendar write failed earlier, written again now; returns how many were tried. */
-export async function retryBookingEvents(deps: AppDeps): Promise<number> {
-  const ids = await bookingsNeedingWrite(deps.database, deps.clock.now(), BOOKING_WRITES_PER_TICK);
+export async function retryBookingEvents(deps: AppDeps, ownerId?: string): Promise<number> {
+  const ids = await bookingsNeedingWrite(deps.database, deps.clock.now(), BOOKING_WRITES_PER_TICK, ownerId);
   for (const id of ids) await syncBookingToCalendar(deps, await loadBookingContext(deps, id));
   return ids.length;
 }

@@ -99,11 +99,12 @@ export function cancelSyncChainStatement(
 }
 
 /** The tick's catch-all: a chain for every usable connection without one, due at its next sync (or now). */
-export async function startMissingSyncChains(deps: Deps): Promise<number> {
+export async function startMissingSyncChains(deps: Deps, ownerId?: string): Promise<number> {
   const now = deps.clock.now();
+  const owned = ownerId ? sql` AND c.owner_id = ${ownerId}` : sql``;
   const rows = await deps.database.all<{ id: string; owner_id: string; next_sync_at: number | null }>(
     sql`SELECT c.id, c.owner_id, c.next_sync_at FROM calendar_connections c
-      WHERE c.status <> 'broken' AND NOT ${chainExists({ parked: true })} AND ${switchedOn}
+      WHERE c.status <> 'broken' AND NOT ${chainExists({ parked: true })} AND ${switchedOn}${owned}
       LIMIT ${CHAIN_STARTS_PER_TICK}`,
   );
   if (rows.length === 0) return 0;

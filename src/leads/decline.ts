@@ -135,10 +135,11 @@ const AUTO_DECLINE_WINDOW_MS = 14 * 86_400_000;
  * email yet gets the default message. Run by the scheduler's tick; safe to run twice at once (the
  * outbox key makes the email unique).
  */
-export async function sendDueDeclineEmails(deps: AppDeps): Promise<{ sent: number }> {
+export async function sendDueDeclineEmails(deps: AppDeps, ownerId?: string): Promise<{ sent: number }> {
   const now = deps.clock.now();
+  const owned = ownerId ? sql` AND owner_id = ${ownerId}` : sql``;
   const owners = await deps.database.all<{ ownerId: string; value: string }>(
-    sql`SELECT owner_id AS ownerId, value FROM owner_settings WHERE key = ${LEAD_SETTINGS_KEY}`,
+    sql`SELECT owner_id AS ownerId, value FROM owner_settings WHERE key = ${LEAD_SETTINGS_KEY}${owned}`,
   );
   let sent = 0;
   for (const row of owners) {

@@ -19,10 +19,10 @@ async function plannedMissionsStartingBy(database: Database, latestDate: string)
   return rows.map((r) => ({ ...r.mission, timeZone: r.timeZone }));
 }
 
-export async function startDueMissions(deps: AppDeps): Promise<{ started: number }> {
+export async function startDueMissions(deps: AppDeps, ownerId?: string): Promise<{ started: number }> {
   const now = deps.clock.now();
-  const due = (await plannedMissionsStartingBy(deps.database, latestTodayOnEarth(now))).filter((m) =>
-    hasStarted(m, now),
+  const due = (await plannedMissionsStartingBy(deps.database, latestTodayOnEarth(now))).filter(
+    (m) => hasStarted(m, now) && (ownerId === undefined || m.ownerId === ownerId),
   );
   let started = 0;
   for (const mission of due) {

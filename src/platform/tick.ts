@@ -37,11 +37,17 @@ function thisWorker(): string {
   return workerName;
 }
 
+/**
+ * With `ownerId` (POST /api/workflows/tick: an API key belongs to one owner) only that owner's due work runs
+ * and the report counts only it; the scheduler and `creneau tick` run the whole deployment's.
+ */
 export async function tick(
   deps: AppDeps,
   workflows: WorkflowRegistry = WORKFLOWS,
   worker = thisWorker(),
+  scope: { ownerId?: string } = {},
 ): Promise<TickReport> {
+  const { ownerId } = scope;
   // Each part is guarded: one failing (a database hiccup in calendar sync) never stops the others.
   const guarded = async <T>(part: string, work: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -51,23 +57,27 @@ export async function tick(
       return fallback;
     }
   };
-  await guarded("scheduled-starts", () => startScheduledRuns(deps, workflows), 0);
-  const missions = await guarded("mission-starts", () => startDueMissions(deps), { started: 0 });
+  await guarded("scheduled-starts", () => startScheduledRuns(deps, workflows, ownerId), 0);
+  const missions = await guarded("mission-starts", () => startDueMissions(deps, ownerId), { started: 0 });
   // Connections left without a calendar-sync chain (made before the workflow, reconnected) get one.
   const syncChainsStarted = workflows.get(CALENDAR_SYNC)
-    ? await guarded("calendar-sync-starts", () => startMissingSyncChains(deps), 0)
+    ? await guarded("calendar-sync-starts", () => startMissingSyncChains(deps, ownerId), 0)
     : 0;
-  const runs = await guarded("workflows", () => runDueWorkflows(deps, workflows, { worker }), EMPTY_RUNS);
-  const bookingEvents = await guarded("calendar-booking-events", () => retryBookingEvents(deps), 0);
+  const runs = await guarded(
+    "workflows",
+    () => runDueWorkflows(deps, workflows, { worker, ...(ownerId ? { ownerId } : {}) }),
+    EMPTY_RUNS,
+  );
+  const bookingEvents = await guarded("calendar-booking-events", () => retryBookingEvents(deps, ownerId), 0);
   const calendars: CalendarWorkReport = { syncChainsStarted, bookingEvents };
-  const declines = await guarded("lead-declines", () => sendDueDeclineEmails(deps), { sent: 0 });
+  const declines = await guarded("lead-declines", () => sendDueDeclineEmails(deps, ownerId), { sent: 0 });
   // Emails recorded above go out in the same tick.
-  const mail = await guarded("mail", () => deliverDue(deliveryDeps(deps)), {
+  const mail = await guarded("mail", () => deliverDue(deliveryDeps(deps), undefined, ownerId), {
     sent: 0,
     failed: 0,
     retrying: 0,
   });
-  const webhooks = await guarded("webhooks", () => deliverDueWebhooks(deps), {
+  const webhooks = await guarded("webhooks", () => deliverDueWebhooks(deps, ownerId ? { ownerId } : {}), {
     claimed: 0,
     delivered: 0,
     retrying: 0,

@@ -34,6 +34,8 @@ export interface DeliverOptions {
   /** stop claiming after this many (a tick must end) */
   limit?: number;
   worker?: string;
+  /** only this owner's deliveries (an owner's own tick through the API) */
+  ownerId?: string;
 }
 
 // Drawn on first use: Workers refuse random values at module scope, and the Worker would not start.
@@ -60,8 +62,9 @@ export async function deliverDueWebhooks(
 ): Promise<WebhookReport> {
   const limit = options.limit ?? 2000;
   const total: WebhookReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0, disabledEndpoints: 0 };
-  await releaseExpiredLeases(deps.database, deps.clock.now());
-  await pruneWebhookLog(deps.database, deps.clock.now());
+  await releaseExpiredLeases(deps.database, deps.clock.now(), options.ownerId);
+  // Housekeeping of the whole log belongs to the deployment's tick, not to one owner's.
+  if (!options.ownerId) await pruneWebhookLog(deps.database, deps.clock.now());
   for (;;) {
     const pass = await onePass(deps, { ...options, limit: limit - total.claimed });
     for (const key of Object.keys(total) as (keyof WebhookReport)[]) total[key] += pass[key];
@@ -86,7 +89,16 @@ async function onePass(deps: AppDeps, options: DeliverOptions & { limit: number 
     refilling ??= (async () => {
       const room = Math.min(concurrency * 4, limit - report.claimed);
       const batch =
-        room > 0 ? await claimDue(deps.database, worker, deps.clock.now(), deps.config.leaseMs, room) : [];
+        room > 0
+          ? await claimDue(
+              deps.database,
+              worker,
+              deps.clock.now(),
+              deps.config.leaseMs,
+              room,
+              options.ownerId,
+            )
+          : [];
       if (batch.length === 0) drained = true;
       report.claimed += batch.length;
       queue.push(...batch);

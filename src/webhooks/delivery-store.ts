@@ -22,10 +22,14 @@ export interface DeliveryToSend extends ClaimedDelivery {
 }
 
 /** Deliveries whose sender vanished (a crash mid-request) are queued again; their attempt was already counted. */
-export async function releaseExpiredLeases(database: Database, now: number): Promise<number> {
+export async function releaseExpiredLeases(
+  database: Database,
+  now: number,
+  ownerId?: string,
+): Promise<number> {
   const result = await database.run(sql`UPDATE webhook_deliveries
     SET status = 'pending', lease_owner = NULL, lease_until = NULL, next_attempt_at = ${now}
-    WHERE status = 'delivering' AND lease_until < ${now}`);
+    WHERE status = 'delivering' AND lease_until < ${now}${ownerId ? sql` AND owner_id = ${ownerId}` : sql``}`);
   return result.changes;
 }
 
@@ -40,12 +44,14 @@ export async function claimDue(
   now: number,
   leaseMs: number,
   count: number,
+  /** an owner's own tick (POST /api/workflows/tick) claims only that owner's deliveries */
+  ownerId?: string,
 ): Promise<DeliveryToSend[]> {
   const claimed = await database.all<{ id: string }>(sql`UPDATE webhook_deliveries
     SET status = 'delivering', lease_owner = ${worker}, lease_until = ${now + leaseMs},
       attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, ${now})
     WHERE id IN (SELECT d.id FROM webhook_deliveries d
-        WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
+        WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}${ownerId ? sql` AND d.owner_id = ${ownerId}` : sql``}
           AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = d.endpoint_id AND e.status = 'active')
         ORDER BY d.next_attempt_at LIMIT ${count})
       AND status = 'pending'

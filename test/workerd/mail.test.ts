@@ -23,7 +23,7 @@ function workerWith(vars: Record<string, string>): AppFetch {
 describeMailApi("workerd", workerWith, () => bindings);
 
 describe("a Worker without a mail transport", () => {
-  it("keeps each email as 'unsent' with the reason, never retries it, and still shows the raw message", async () => {
+  it("keeps each email as 'unsent' with the reason, never retries it, shows the raw message, and sends it on request once configured", async () => {
     const fetch = workerWith({ SMTP_URL: "" });
     const owner = await signUp(fetch, uniqueHandle("nomail"));
     await expectJson(
@@ -75,6 +75,28 @@ describe("a Worker without a mail transport", () => {
     expect(raw).toMatch(/^Message-ID: <[^>]+>\r$/m);
     expect(raw).toContain("Content-Type: multipart/mixed");
     expect(raw).toMatch(/^Content-Type: text\/calendar;[^\r\n]*method=REQUEST/m);
+
+    // Asked to send them while there is still no transport: refused, nothing changes.
+    const refused = await owner.api("/api/outbox/resend-unsent", { method: "POST" });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { detail: string }).detail).toContain("SMTP_URL");
+    // The deployment gets SMTP_URL: the owner's request sends them (the call is two days away), once.
+    const configured = workerWith({});
+    const resend = () =>
+      configured("/api/outbox/resend-unsent", {
+        method: "POST",
+        headers: { authorization: `Bearer ${owner.key}` },
+      });
+    expect(await expectJson(resend(), 200)).toEqual({ requeued: outbox.items.length, expired: 0 });
+    const smtpTo = async () =>
+      (await expectJson<{ to: string | null }[]>(globalThis.fetch(`${bindings.PEERS_URL}/smtp`), 200)).filter(
+        (m) => m.to?.includes("zoe@example.org"),
+      );
+    expect(await smtpTo()).toHaveLength(1);
+    const after = await expectJson<{ items: { status: string }[] }>(owner.api("/api/outbox"), 200);
+    expect(after.items.map((m) => m.status)).toEqual(outbox.items.map(() => "sent"));
+    expect(await expectJson(resend(), 200)).toEqual({ requeued: 0, expired: 0 });
+    expect(await smtpTo()).toHaveLength(1);
   });
 });
 

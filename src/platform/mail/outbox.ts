@@ -111,9 +111,9 @@ class ClaimLost extends Error {}
  * A sender that stopped (crash, kill) after handing an email over leaves it "sending" with sent_at set: once its
  * lease has expired, the email counts as sent, unconfirmed. Resending could deliver it twice.
  */
-function settleHandedOver(database: Database, now: number) {
+function settleHandedOver(database: Database, now: number, ownerId?: string) {
   return database.run(sql`UPDATE outbox SET status = 'sent', lease_until = NULL, last_error = ${UNCONFIRMED}
-    WHERE status = 'sending' AND sent_at IS NOT NULL AND lease_until < ${now}`);
+    WHERE status = 'sending' AND sent_at IS NOT NULL AND lease_until < ${now}${ownerId ? sql` AND owner_id = ${ownerId}` : sql``}`);
 }
 
 /** Sends one queued email if it is due and nobody else holds it. Returns the resulting status, or null if not claimed. */
@@ -196,20 +196,24 @@ export async function deliverOne(
   }
 }
 
-/** Delivers everything due (used by the scheduler tick); returns how many were sent. */
+/** Delivers everything due (used by the scheduler tick), or only one owner's; returns how many were sent. */
 export async function deliverDue(
   deps: DeliveryDeps,
   limit = 100,
+  ownerId?: string,
 ): Promise<{ sent: number; failed: number; retrying: number }> {
   const now = deps.clock.now();
-  await settleHandedOver(deps.database, now);
+  await settleHandedOver(deps.database, now, ownerId);
   const due = await deps.database.db
     .select({ id: outbox.id })
     .from(outbox)
     .where(
-      or(
-        and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)),
-        and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now)),
+      and(
+        ownerId ? eq(outbox.ownerId, ownerId) : undefined,
+        or(
+          and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)),
+          and(eq(outbox.status, "sending"), lte(outbox.leaseUntil, now)),
+        ),
       ),
     )
     .orderBy(outbox.nextAttemptAt)

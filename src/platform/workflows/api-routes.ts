@@ -1,5 +1,5 @@
 // GET /api/workflows/runs, POST /api/workflows/runs/{id}/retry and /cancel, and POST /api/workflows/tick
-// (runs what is due now, like the scheduler).
+// (runs the caller's due work now, as the scheduler would).
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../http/context.ts";
@@ -59,6 +59,9 @@ export function workflowApiRoutes() {
   api.post("/workflows/runs/:id/cancel", async (c) =>
     c.json(runJson(await cancelRun(c.get("deps"), c.get("owner")!.id, c.req.param("id")))),
   );
-  api.post("/workflows/tick", async (c) => c.json(await tick(c.get("deps"))));
+  // An API key belongs to one owner: its tick runs that owner's due work only, and reports only it.
+  api.post("/workflows/tick", async (c) =>
+    c.json(await tick(c.get("deps"), undefined, undefined, { ownerId: c.get("owner")!.id })),
+  );
   return api;
 }

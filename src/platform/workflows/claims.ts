@@ -13,13 +13,15 @@ import type { RunRow } from "./store.ts";
  */
 export async function claimDueRuns(
   database: Database,
-  claim: { worker: string; now: number; leaseMs: number; limit: number },
+  claim: { worker: string; now: number; leaseMs: number; limit: number; ownerId?: string | undefined },
 ): Promise<RunRow[]> {
   const { worker, now, leaseMs, limit } = claim;
+  // An owner's own tick (POST /api/workflows/tick) takes only that owner's runs.
+  const owned = claim.ownerId ? sql` AND owner_id = ${claim.ownerId}` : sql``;
   const due = sql`SELECT id FROM (
-      SELECT id FROM workflow_runs WHERE status = 'running' AND lease_until <= ${now}
+      SELECT id FROM workflow_runs WHERE status = 'running' AND lease_until <= ${now}${owned}
       UNION ALL
-      SELECT id FROM (SELECT id FROM workflow_runs WHERE status = 'waiting' AND wake_at <= ${now}
+      SELECT id FROM (SELECT id FROM workflow_runs WHERE status = 'waiting' AND wake_at <= ${now}${owned}
         ORDER BY wake_at LIMIT ${limit})
     ) LIMIT ${limit}`;
   const runs = await database.db

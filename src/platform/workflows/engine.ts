@@ -23,13 +23,21 @@ export function registry(definitions: WorkflowDefinition<never>[]): WorkflowRegi
   };
 }
 
-/** Starts the calendar-driven runs that are due (idempotent per key); returns how many were asked for. */
-export async function startScheduledRuns(deps: AppDeps, workflows: WorkflowRegistry): Promise<number> {
+/**
+ * Starts the calendar-driven runs that are due (idempotent per key); returns how many were asked for. With
+ * ownerId (an owner's own tick through the API), only that owner's.
+ */
+export async function startScheduledRuns(
+  deps: AppDeps,
+  workflows: WorkflowRegistry,
+  ownerId?: string,
+): Promise<number> {
   let asked = 0;
   for (const definition of workflows.all()) {
     if (!definition.scheduledStarts) continue;
     try {
-      const starts = await definition.scheduledStarts(deps, deps.clock.now());
+      const all = await definition.scheduledStarts(deps, deps.clock.now());
+      const starts = ownerId ? all.filter((s) => s.ownerId === ownerId) : all;
       asked += starts.length;
       for (let i = 0; i < starts.length; i += 50) {
         await deps.database.batch(
@@ -121,7 +129,7 @@ const CLAIM_BATCH = 50;
 export async function runDueWorkflows(
   deps: AppDeps,
   workflows: WorkflowRegistry,
-  options: { worker: string; limit?: number; budgetMs?: number },
+  options: { worker: string; limit?: number; budgetMs?: number; ownerId?: string },
 ): Promise<RunDueReport> {
   const report: RunDueReport = { claimed: 0, completed: 0, waiting: 0, failed: 0, lost: 0 };
   const { worker } = options;
@@ -149,6 +157,7 @@ export async function runDueWorkflows(
       now: claimedAt,
       leaseMs,
       limit: Math.min(CLAIM_BATCH, limit - report.claimed),
+      ownerId: options.ownerId,
     });
     if (runs.length === 0) break;
     const journals = await journalsOf(

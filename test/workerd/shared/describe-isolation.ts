@@ -108,5 +108,47 @@ export function describeOwnerIsolation(
       expect(visited).toBeGreaterThan(120);
       expect(await snapshot(victim)).toEqual(before);
     });
+
+    it("runs only the caller's due work on POST /api/workflows/tick: A's tick sends none of B's emails", async () => {
+      const fetch = makeFetch();
+      const a = await signUp(fetch, uniqueHandle("ticka"));
+      const b = await signUp(fetch, uniqueHandle("tickb"));
+      // B declines a lead without emailing, then asks for automatic decline emails: the next tick owes that
+      // prospect an email. Due work of B's, waiting for a tick.
+      const prospect = `declined-${b.handle}@example.org`;
+      const lead = await expectJson<{ id: string }>(
+        b.api("/api/leads", { body: { name: "Dé Cliné", email: prospect } }),
+        201,
+      );
+      await expectJson(b.api(`/api/leads/${lead.id}/decline`, { body: { sendEmail: false } }), 200);
+      await expectJson(b.api("/api/lead-settings", { method: "PUT", body: { declineEmail: "auto" } }), 200);
+      const smtpTo = async (address: string) =>
+        (await expectJson<{ to: string | null }[]>(globalThis.fetch(`${peersUrl()}/smtp`), 200)).filter((m) =>
+          m.to?.includes(address),
+        );
+      const outboxTo = async (owner: OwnerClient, address: string) =>
+        (
+          await expectJson<{ items: { to: { address: string }[]; status: string }[] }>(
+            owner.api("/api/outbox"),
+            200,
+          )
+        ).items.filter((m) => m.to[0]?.address === address);
+
+      const byA = await expectJson<{ leadDeclines: { sent: number } }>(
+        a.api("/api/workflows/tick", { method: "POST" }),
+        200,
+      );
+      expect(byA.leadDeclines.sent).toBe(0);
+      expect(await outboxTo(b, prospect)).toEqual([]);
+      expect(await smtpTo(prospect)).toEqual([]);
+
+      const byB = await expectJson<{ leadDeclines: { sent: number } }>(
+        b.api("/api/workflows/tick", { method: "POST" }),
+        200,
+      );
+      expect(byB.leadDeclines.sent).toBe(1);
+      expect((await outboxTo(b, prospect)).map((m) => m.status)).toEqual(["sent"]);
+      expect(await smtpTo(prospect)).toHaveLength(1);
+    });
   });
 }
