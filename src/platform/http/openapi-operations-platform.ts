@@ -140,10 +140,14 @@ export const PLATFORM_OPERATIONS: OperationSpec[] = [
       },
     },
   ),
-  operation("post", "/api/workflows/tick", "tick", "Run what is due now, as the scheduler does", "write", {
-    ...workflows,
-    responses: { 200: ok("What the tick did", tickResponse) },
-  }),
+  operation(
+    "post",
+    "/api/workflows/tick",
+    "tick",
+    "Run the key owner's due work now (runs, emails, webhook deliveries); the scheduler runs everyone's",
+    "write",
+    { ...workflows, responses: { 200: ok("What the tick did for this owner", tickResponse) } },
+  ),
 
   operation("get", "/api/outbox", "listOutbox", "Every email sent, newest first", "read", {
     ...outbox,
