@@ -1,7 +1,7 @@
 // Drafts: from a mission and a period (lines given, or the days reported in the period), or from an
 // approved activity report (one draft per report: claiming the report and inserting the draft are one batch).
-import { sql } from "drizzle-orm";
-import { getReportById, listReports } from "../missions/activity-report-store.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { type ActivityReportRow, getReportById, listReports } from "../missions/activity-report-store.ts";
 import { type ClientRow, getClient } from "../missions/client-store.ts";
 import { DEFAULT_VAT_RATE } from "../missions/mission-input.ts";
 import { getMission, type MissionWithClient } from "../missions/mission-store.ts";
@@ -107,6 +107,27 @@ export async function createDraftFromReport(
       errors: [{ path, message: `is ${report.status}, not approved` }],
     });
   if (report.invoiceId) throw alreadyInvoiced(report.invoiceId);
+  const draft = await reportDraftStatements(deps, ownerId, report, mission);
+  const [, inserted] = await deps.database.batch(draft.statements);
+  if ((inserted?.changes ?? 0) === 0) {
+    const current = await getReportById(deps.database, ownerId, reportId);
+    throw alreadyInvoiced(current?.invoiceId ?? null);
+  }
+  return (await getInvoice(deps.database, ownerId, draft.id))!;
+}
+
+/**
+ * Claims the report and inserts its draft: two statements for a batch, which hold only if the report is approved
+ * and not yet invoiced once the statements before them ran (and `onlyIf`), so the batch that approves it may
+ * draft its invoice too.
+ */
+export async function reportDraftStatements(
+  deps: AppDeps,
+  ownerId: string,
+  report: Pick<ActivityReportRow, "id" | "month" | "days">,
+  mission: MissionWithClient,
+  onlyIf: SQL = sql`1`,
+): Promise<{ id: string; statements: [SQL, SQL] }> {
   const client = (await getClient(deps.database, ownerId, mission.clientId))!;
   const bounds = monthBounds(report.month);
   const periodStart = bounds.start < mission.startDate ? mission.startDate : bounds.start;
@@ -127,21 +148,18 @@ export async function createDraftFromReport(
   const totals = draftTotals([line], await draftVatMode(deps, ownerId, client));
   const id = deps.newId();
   const now = deps.clock.now();
-  const [, inserted] = await deps.database.batch([
+  const statements: [SQL, SQL] = [
     sql`UPDATE activity_reports SET invoice_id = ${id}, updated_at = ${now}
-      WHERE id = ${report.id} AND owner_id = ${ownerId} AND status = 'approved' AND invoice_id IS NULL`,
+      WHERE id = ${report.id} AND owner_id = ${ownerId} AND status = 'approved' AND invoice_id IS NULL
+        AND (${onlyIf})`,
     sql`INSERT INTO invoices (id, owner_id, mission_id, client_id, activity_report_id, type, status, period_start,
         period_end, lines, net_cents, vat_cents, gross_cents, paid_cents, created_at, updated_at)
       SELECT ${id}, ${ownerId}, ${mission.id}, ${client.id}, ${report.id}, 'invoice', 'draft', ${periodStart},
         ${periodEnd}, ${JSON.stringify([line])}, ${totals.netCents}, ${totals.vatCents}, ${totals.grossCents}, 0,
         ${now}, ${now}
       WHERE EXISTS (SELECT 1 FROM activity_reports WHERE id = ${report.id} AND invoice_id = ${id})`,
-  ]);
-  if ((inserted?.changes ?? 0) === 0) {
-    const current = await getReportById(deps.database, ownerId, reportId);
-    throw alreadyInvoiced(current?.invoiceId ?? null);
-  }
-  return (await getInvoice(deps.database, ownerId, id))!;
+  ];
+  return { id, statements };
 }
 
 function alreadyInvoiced(invoiceId: string | null): AppError {

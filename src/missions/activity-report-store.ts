@@ -1,6 +1,6 @@
 // Activity reports in the database. Each state change is one guarded statement: the WHERE clause says
 // from which states it may happen, and `changes` says whether it did.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
 import { activityReports } from "../platform/db/schema.ts";
 import type { ActivityDay } from "./working-days.ts";
@@ -105,30 +105,31 @@ export async function markSubmitted(database: Database, ownerId: string, id: str
  * The client's answer through the emailed link: only for the submission that link was sent for,
  * so an old email cannot approve days changed since.
  */
-export async function recordClientDecision(
-  database: Database,
-  d: {
-    id: string;
-    submittedAt: number;
-    decision: "approved" | "contested";
-    comment: string | null;
-    now: number;
-  },
-): Promise<boolean> {
-  const { changes } = await database.run(sql`
+/** The client's answer to the version they were sent; changes nothing once answered or re-sent. */
+export function clientDecisionStatement(d: {
+  id: string;
+  submittedAt: number;
+  decision: "approved" | "contested";
+  comment: string | null;
+  now: number;
+}): SQL {
+  return sql`
     UPDATE activity_reports SET status = ${d.decision}, client_comment = ${d.comment}, decided_at = ${d.now},
       updated_at = ${d.now}
-    WHERE id = ${d.id} AND status = 'submitted' AND submitted_at = ${d.submittedAt}`);
-  return changes > 0;
+    WHERE id = ${d.id} AND status = 'submitted' AND submitted_at = ${d.submittedAt}`;
 }
 
 /** The owner records an approval the client gave another way (email, signed PDF). */
-export async function recordOwnerApproval(database: Database, ownerId: string, id: string, now: number) {
-  const { changes } = await database.run(sql`
+export function ownerApprovalStatement(ownerId: string, id: string, now: number): SQL {
+  return sql`
     UPDATE activity_reports SET status = 'approved', decided_at = ${now}, updated_at = ${now}
     WHERE id = ${id} AND owner_id = ${ownerId} AND status IN ('draft', 'submitted', 'contested')
-      AND json_array_length(days) > 0`);
-  return changes > 0;
+      AND json_array_length(days) > 0`;
+}
+
+/** The decision written by the batch this is read in (decided at that very instant). */
+export function decidedAt(id: string, status: "approved" | "contested", now: number): SQL {
+  return sql`EXISTS (SELECT 1 FROM activity_reports WHERE id = ${id} AND status = ${status} AND decided_at = ${now})`;
 }
 
 /** Unscoped read for the public review page: the signed token names the report. */

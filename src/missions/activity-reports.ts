@@ -9,20 +9,20 @@ import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
 import { sendMail } from "../platform/mail/send.ts";
-import { webhookEventsForBatch } from "../webhooks/emit.ts";
-import { reportApprovedEvent } from "../webhooks/payloads.ts";
 import {
   type ActivityReportRow,
+  decidedAt,
   getReport,
   markSubmitted,
-  recordOwnerApproval,
+  ownerApprovalStatement,
   saveReportDays,
 } from "./activity-report-store.ts";
 import { getClient } from "./client-store.ts";
 import { DAYS_OFF_KEY, type DaysOff } from "./days-off.ts";
 import type { MissionWithClient } from "./mission-store.ts";
-import { reportCheckedStatements, reportDecidedStatements } from "./mission-workflows.ts";
+import { reportCheckedStatements } from "./mission-workflows.ts";
 import { dateInZone } from "./plain-date.ts";
+import { afterApprovalStatements } from "./report-approval.ts";
 import { reportToApproveEmail } from "./report-emails.ts";
 import { REVIEW_LINK_TTL_MS, reviewUrl } from "./review-link.ts";
 import { type ActivityDay, prefillActivityDays, validateActivityDays } from "./working-days.ts";
@@ -175,29 +175,30 @@ export async function approveAsOwner(
   month: string,
 ): Promise<{ report: ActivityReportRow; invoiceId?: string }> {
   const before = await ownedReport(deps, owner, mission, month);
-  if (
-    before.status !== "approved" &&
-    !(await recordOwnerApproval(deps.database, owner.id, before.id, deps.clock.now()))
-  )
+  if (before.status === "approved") {
+    // Approved already: only its invoice may be missing (a draft that failed then).
+    const invoiceId = await draftInvoiceIfMonthly(deps, owner.id, mission, before);
+    const report = (await getReport(deps.database, owner.id, mission.id, month))!;
+    return { report, ...(invoiceId ? { invoiceId } : {}) };
+  }
+  const now = deps.clock.now();
+  const follow = await afterApprovalStatements(
+    deps,
+    owner.id,
+    mission,
+    before,
+    "owner",
+    decidedAt(before.id, "approved", now),
+  );
+  const results = await deps.database.batch([
+    ownerApprovalStatement(owner.id, before.id, now),
+    ...follow.statements,
+  ]);
+  if ((results[0]?.changes ?? 0) === 0)
     throw new AppError("validation", {
       errors: [{ path: "days", message: "A report with no day worked cannot be approved" }],
     });
+  follow.afterBatch(results);
   const report = (await getReport(deps.database, owner.id, mission.id, month))!;
-  const invoiceId = await draftInvoiceIfMonthly(deps, owner.id, mission, report);
-  if (before.status !== "approved") {
-    const events = webhookEventsForBatch(
-      deps,
-      reportApprovedEvent({ ...report, invoiceId: invoiceId ?? report.invoiceId }, "owner"),
-    );
-    events.afterBatch(
-      await deps.database.batch([
-        ...reportDecidedStatements(deps, { ...report, ownerId: owner.id }, "approved"),
-        ...events.statements,
-      ]),
-    );
-  }
-  return {
-    report: (await getReport(deps.database, owner.id, mission.id, month))!,
-    ...(invoiceId ? { invoiceId } : {}),
-  };
+  return { report, ...(report.invoiceId ? { invoiceId: report.invoiceId } : {}) };
 }

@@ -44,15 +44,19 @@ export function reportCheckedStatements(
   });
 }
 
+/** With onlyIf, recorded only if that holds in the batch (the decision was recorded by it). */
 export function reportDecidedStatements(
   deps: Deps,
   report: { ownerId: string; missionId: string; month: string },
   decision: "approved" | "contested",
+  onlyIf?: SQL,
 ) {
   const event = { ownerId: report.ownerId, key: reportKey(report.missionId, report.month) };
   return [
-    ...emitEventStatements(deps, { ...event, name: REPORT_DECIDED, payload: { decision } }),
-    ...(decision === "approved" ? emitEventStatements(deps, { ...event, name: REPORT_APPROVED }) : []),
+    ...emitEventStatements(deps, { ...event, name: REPORT_DECIDED, payload: { decision } }, onlyIf),
+    ...(decision === "approved"
+      ? emitEventStatements(deps, { ...event, name: REPORT_APPROVED }, onlyIf)
+      : []),
   ];
 }
 

@@ -5,13 +5,16 @@ import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { sendMail } from "../platform/mail/send.ts";
-import { webhookEventsForBatch } from "../webhooks/emit.ts";
-import { reportApprovedEvent } from "../webhooks/payloads.ts";
-import { type ActivityReportRow, getReportForReview, recordClientDecision } from "./activity-report-store.ts";
-import { draftInvoiceIfMonthly } from "./activity-reports.ts";
+import {
+  type ActivityReportRow,
+  clientDecisionStatement,
+  decidedAt,
+  getReportForReview,
+} from "./activity-report-store.ts";
 import { type ClientRow, getClient } from "./client-store.ts";
 import { getMission, type MissionWithClient } from "./mission-store.ts";
 import { reportDecidedStatements } from "./mission-workflows.ts";
+import { afterApprovalStatements } from "./report-approval.ts";
 import { reportDecidedEmail } from "./report-emails.ts";
 import { readReviewToken } from "./review-link.ts";
 
@@ -52,33 +55,28 @@ export async function decideReview(
   comment: string | null,
 ): Promise<ActivityReportRow> {
   const { report, mission, owner, client } = review;
-  const recorded = await recordClientDecision(deps.database, {
-    id: report.id,
-    submittedAt: review.submittedAt,
-    decision,
-    comment,
-    now: deps.clock.now(),
-  });
+  const now = deps.clock.now();
+  // One batch: the answer, and what it ends or starts (the client's reminder, the final invoice's wait, the
+  // month's draft, the webhook event), each only if the answer was recorded by it.
+  const decided = decidedAt(report.id, decision, now);
+  const follow =
+    decision === "approved"
+      ? await afterApprovalStatements(deps, owner.id, mission, report, "client", decided)
+      : { statements: reportDecidedStatements(deps, report, decision, decided), afterBatch: () => {} };
+  const results = await deps.database.batch([
+    clientDecisionStatement({ id: report.id, submittedAt: review.submittedAt, decision, comment, now }),
+    ...follow.statements,
+  ]);
   const after = (await getReportForReview(deps.database, report.id))!;
-  if (!recorded) {
-    const decided = after.status === "approved" || after.status === "contested";
-    if (after.submittedAt === review.submittedAt && decided) return after;
+  if ((results[0]?.changes ?? 0) === 0) {
+    const answered = after.status === "approved" || after.status === "contested";
+    if (after.submittedAt === review.submittedAt && answered) return after;
     throw new AppError("conflict", {
       detail: "This activity report changed since this email was sent. A new version will be sent to you.",
     });
   }
-  const invoiceId =
-    decision === "approved" ? await draftInvoiceIfMonthly(deps, owner.id, mission, after) : undefined;
-  // Ends the workflows waiting on this answer (the client's reminder; the final invoice when approved).
-  const events = webhookEventsForBatch(
-    deps,
-    decision === "approved"
-      ? [reportApprovedEvent({ ...after, invoiceId: invoiceId ?? after.invoiceId }, "client")]
-      : [],
-  );
-  events.afterBatch(
-    await deps.database.batch([...reportDecidedStatements(deps, after, decision), ...events.statements]),
-  );
+  follow.afterBatch(results);
+  const invoiceId = decision === "approved" ? (after.invoiceId ?? undefined) : undefined;
   const base = deps.config.baseUrl;
   const email = reportDecidedEmail({
     locale: owner.locale,

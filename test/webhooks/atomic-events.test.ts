@@ -3,6 +3,7 @@
 // succeeds afterwards with exactly one event.
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { decideReview, loadReview } from "../../src/missions/report-review.ts";
 import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
 import { draftInvoice, invoicingFixture } from "../invoicing/api-fixture.ts";
 import { countRows, injectFault, storedEvents, subscribeAll } from "./atomic-helpers.ts";
@@ -126,6 +127,53 @@ describe.each(["event", "end"] as const)("a fault at the %s of the write", (wher
     expect((await move()).status).toBe(200);
     expect(await storedEvents(f, "lead.stage_changed")).toMatchObject([
       { id: lead.id, from: "call_scheduled", to: "call_done" },
+    ]);
+    await f.settle();
+  });
+
+  it("activity report approved: not approved, no draft invoice, no event", async () => {
+    const f = await invoicingFixture({ env: { ALLOW_PRIVATE_TARGETS: "1" } });
+    receiver = await subscribeAll(f);
+    const base = `/api/missions/${f.missionId}/activity-reports`;
+    await f.json(base, { body: { month: "2027-03", days: [{ date: "2027-03-01", fraction: 1 }] } }, 201);
+    const approve = () => f.api(`${base}/2027-03/approve`, { method: "POST" });
+    const heal = injectFault(f, where);
+    expect((await approve()).status).toBe(500);
+    heal();
+    expect(await countRows(f, "activity_reports", sql`status = 'draft' AND invoice_id IS NULL`)).toBe(1);
+    expect(await countRows(f, "invoices")).toBe(0);
+    expect(await storedEvents(f, "activity_report.approved")).toHaveLength(0);
+    expect((await approve()).status).toBe(200);
+    // The draft is made in the approval's batch, and the event carries its id.
+    const [invoice] = await f.deps.database.all<{ id: string }>(sql`SELECT id FROM invoices`);
+    expect(await storedEvents(f, "activity_report.approved")).toMatchObject([
+      { month: "2027-03", approvedBy: "owner", invoiceId: invoice!.id },
+    ]);
+    await f.settle();
+  });
+
+  it("activity report approved by the client: still submitted, no draft, no event; answered once after", async () => {
+    const f = await invoicingFixture({ env: { ALLOW_PRIVATE_TARGETS: "1" } });
+    receiver = await subscribeAll(f);
+    const base = `/api/missions/${f.missionId}/activity-reports`;
+    await f.json(base, { body: { month: "2027-03", days: [{ date: "2027-03-01", fraction: 1 }] } }, 201);
+    const { reviewUrl } = await f.json<{ reviewUrl: string }>(
+      `${base}/2027-03/submit`,
+      { method: "POST" },
+      200,
+    );
+    const token = new URL(reviewUrl).pathname.split("/").pop()!;
+    const heal = injectFault(f, where);
+    await expect(decideReview(f.deps, await loadReview(f.deps, token), "approved", null)).rejects.toThrow();
+    heal();
+    expect(await countRows(f, "activity_reports", sql`status = 'submitted' AND invoice_id IS NULL`)).toBe(1);
+    expect(await countRows(f, "invoices")).toBe(0);
+    expect(await storedEvents(f, "activity_report.approved")).toHaveLength(0);
+    const approved = await decideReview(f.deps, await loadReview(f.deps, token), "approved", null);
+    expect(approved).toMatchObject({ status: "approved", invoiceId: expect.any(String) });
+    await decideReview(f.deps, await loadReview(f.deps, token), "approved", null);
+    expect(await storedEvents(f, "activity_report.approved")).toMatchObject([
+      { approvedBy: "client", invoiceId: approved.invoiceId },
     ]);
     await f.settle();
   });
