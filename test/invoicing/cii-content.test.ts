@@ -4,15 +4,8 @@ import { buildCreditNote } from "../../src/invoicing/credit-note.ts";
 import { InvoiceInputError } from "../../src/invoicing/invoice-model.ts";
 import { computeTotals } from "../../src/invoicing/totals.ts";
 import { ciiXPath } from "../helpers/en16931.ts";
-import {
-  accentedClient,
-  americanClient,
-  frenchClient,
-  germanClient,
-  invoiceFor,
-  microEntrepreneur,
-  sasu,
-} from "./fixtures.ts";
+import { accentedClient, frenchClient, invoiceFor, sasu } from "./fixtures.ts";
+import { franchiseInvoice, outsideEuInvoice, reverseChargeInvoice } from "./invoice-variants.ts";
 
 // What the XML says, read back by a real parser: these hold even where the official validators are absent.
 const SELLER = "//ram:SellerTradeParty";
@@ -34,7 +27,7 @@ describe("buildCii content", () => {
   });
 
   it("identifies a franchise seller by SIRET (0009), SIREN (0002) and SIRET as tax registration FC", async () => {
-    const xml = buildCii(invoiceFor(microEntrepreneur, frenchClient));
+    const xml = buildCii(franchiseInvoice);
     expect(await ciiXPath(xml, `${SELLER}/ram:Name`)).toEqual(["Camille Lefèvre EI"]);
     expect(await ciiXPath(xml, `${SELLER}/ram:GlobalID[@schemeID='0009']`)).toEqual(["73282932000074"]);
     expect(await ciiXPath(xml, `${SELLER}/ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']`)).toEqual([
@@ -70,7 +63,7 @@ describe("buildCii content", () => {
   });
 
   it("reverse-charges a German client, with the client's VAT number", async () => {
-    const xml = buildCii(invoiceFor(sasu, germanClient));
+    const xml = buildCii(reverseChargeInvoice);
     expect(await ciiXPath(xml, `${BUYER}/ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']`)).toEqual([
       "DE123456789",
     ]);
@@ -84,7 +77,7 @@ describe("buildCii content", () => {
   });
 
   it("leaves out VAT numbers and rates for a client outside the EU (BR-O-02, BR-O-05)", async () => {
-    const xml = buildCii(invoiceFor(sasu, americanClient));
+    const xml = buildCii(outsideEuInvoice);
     expect(await ciiXPath(xml, "//ram:SpecifiedTaxRegistration/ram:ID/@schemeID")).toEqual(["FC"]);
     expect(await ciiXPath(xml, "//ram:RateApplicablePercent")).toEqual([]);
   });

@@ -2,8 +2,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCii } from "../../src/invoicing/cii.ts";
-import { buildCreditNote } from "../../src/invoicing/credit-note.ts";
-import type { InvoiceDocument } from "../../src/invoicing/invoice-model.ts";
 import {
   CII_EXAMPLES_DIR,
   type CiiValidation,
@@ -11,63 +9,12 @@ import {
   en16931SkipReason,
   validateCii,
 } from "../helpers/en16931.ts";
-import {
-  accentedClient,
-  americanClient,
-  frenchClient,
-  germanClient,
-  invoiceFor,
-  microEntrepreneur,
-  sasu,
-} from "./fixtures.ts";
+import { frenchClient, invoiceFor, sasu } from "./fixtures.ts";
+import { invoiceVariants } from "./invoice-variants.ts";
 import { randomLines, seededRandom } from "./random-lines.ts";
 
 const skipReason = en16931SkipReason();
 if (skipReason) console.warn(`Skipping EN 16931 validation: ${skipReason}`);
-
-const original = invoiceFor(sasu, frenchClient, {
-  lines: [
-    { description: "Développement — mars 2027", quantity: 9.5, unitPriceCents: 62_000, vatRate: 20 },
-    { description: "Astreinte week-end", quantity: 0.5, unitPriceCents: 31_050, vatRate: 20 },
-  ],
-});
-
-const variants: Record<string, InvoiceDocument> = {
-  "VAT franchise (EI micro-entrepreneur, no VAT number)": invoiceFor(microEntrepreneur, frenchClient),
-  "20 % VAT (SASU with capital and RCS)": invoiceFor(sasu, frenchClient),
-  "reverse charge, client in Germany": invoiceFor(sasu, germanClient),
-  "client outside the EU (not subject to French VAT)": invoiceFor(sasu, americanClient),
-  "several lines with half days (9.5 and 0.5)": original,
-  "several VAT rates and hour/piece units": invoiceFor(sasu, frenchClient, {
-    lines: [
-      { description: "Formation", quantity: 3, unitPriceCents: 45_000, vatRate: 20 },
-      { description: "Support (heures)", quantity: 7.25, unitPriceCents: 8_333, vatRate: 20, unit: "HUR" },
-      { description: "Livre technique", quantity: 2, unitPriceCents: 3_999, vatRate: 5.5, unit: "C62" },
-    ],
-  }),
-  "credit note for part of an invoice": buildCreditNote(
-    original,
-    { number: "AV-2027-0001", issueDate: "2027-04-10", lines: [original.lines[1]!] },
-    [],
-  ),
-  "credit note under the franchise": buildCreditNote(
-    invoiceFor(microEntrepreneur, frenchClient),
-    { number: "F-2027-0002", issueDate: "2027-04-02" },
-    [],
-  ),
-  "long accented address with & < > and apostrophes": invoiceFor(sasu, accentedClient, {
-    lines: [
-      {
-        description: "Refonte « cœur » de l'outil & migration <v2>",
-        quantity: 12,
-        unitPriceCents: 58_000,
-        vatRate: 20,
-      },
-    ],
-    purchaseOrderReference: "BC n°2027-Ç/œ",
-    buyerReference: "Service achats — Mme N'Diaye",
-  }),
-};
 
 function expectValid(result: CiiValidation): void {
   if ("skipped" in result) throw new Error(result.skipped);
@@ -76,7 +23,7 @@ function expectValid(result: CiiValidation): void {
 }
 
 describe.skipIf(skipReason)("buildCii against the official EN 16931 XSD and schematron", () => {
-  for (const [name, invoice] of Object.entries(variants)) {
+  for (const [name, invoice] of Object.entries(invoiceVariants)) {
     it(`passes with no failed assert: ${name}`, async () => {
       expectValid(await validateCii(buildCii(invoice)));
     });
@@ -100,7 +47,7 @@ describe.skipIf(skipReason)("the validator itself", () => {
   });
 
   it("reports wrong totals as BR-CO-15 and BR-CO-16", async () => {
-    const xml = buildCii(variants["20 % VAT (SASU with capital and RCS)"]!).replace(
+    const xml = buildCii(invoiceVariants["20 % VAT (SASU with capital and RCS)"]!).replace(
       /<ram:GrandTotalAmount>[^<]*</,
       "<ram:GrandTotalAmount>1.00<",
     );
@@ -110,7 +57,7 @@ describe.skipIf(skipReason)("the validator itself", () => {
   });
 
   it("reports the franchise trap: without BT-32 (FC) an exempt invoice fails BR-E-02", async () => {
-    const xml = buildCii(variants["VAT franchise (EI micro-entrepreneur, no VAT number)"]!).replace(
+    const xml = buildCii(invoiceVariants["VAT franchise (EI micro-entrepreneur, no VAT number)"]!).replace(
       /<ram:SpecifiedTaxRegistration>\s*<ram:ID schemeID="FC">[^<]*<\/ram:ID>\s*<\/ram:SpecifiedTaxRegistration>/,
       "",
     );
@@ -120,7 +67,7 @@ describe.skipIf(skipReason)("the validator itself", () => {
   });
 
   it("reports XSD errors for elements out of order", async () => {
-    const xml = buildCii(variants["20 % VAT (SASU with capital and RCS)"]!).replace(
+    const xml = buildCii(invoiceVariants["20 % VAT (SASU with capital and RCS)"]!).replace(
       /(<ram:InvoiceCurrencyCode>EUR<\/ram:InvoiceCurrencyCode>)\s*(<ram:PaymentReference>[^<]*<\/ram:PaymentReference>)?/,
       "$1<ram:PaymentReference>X</ram:PaymentReference>",
     );

@@ -8,7 +8,6 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStre
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { create as parseXml } from "xmlbuilder2";
 import { buildCii } from "../../src/invoicing/cii.ts";
-import { buildCreditNote } from "../../src/invoicing/credit-note.ts";
 import type { InvoiceDocument } from "../../src/invoicing/invoice-model.ts";
 import { legalMentions } from "../../src/invoicing/legal-mentions.ts";
 import type { PdfAssets } from "../../src/invoicing/pdf/assets.ts";
@@ -18,24 +17,12 @@ import { loadPdfAssets } from "../../src/invoicing/pdf/node-assets.ts";
 import { renderInvoicePdf } from "../../src/invoicing/pdf/render-invoice.ts";
 import { fitToFont, wrapText } from "../../src/invoicing/pdf/text.ts";
 import { computeTotals } from "../../src/invoicing/totals.ts";
-import {
-  accentedClient,
-  frenchClient,
-  germanClient,
-  invoiceFor,
-  microEntrepreneur,
-  sasu,
-} from "./fixtures.ts";
+import { accentedClient, frenchClient, germanClient, invoiceFor, sasu } from "./fixtures.ts";
+import { franchiseInvoice, halfDaysInvoice, partialCreditNote } from "./invoice-variants.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The documents under test
 
-const original = invoiceFor(sasu, frenchClient, {
-  lines: [
-    { description: "Développement — mars 2027", quantity: 9.5, unitPriceCents: 62_000, vatRate: 20 },
-    { description: "Astreinte week-end", quantity: 0.5, unitPriceCents: 31_050, vatRate: 20 },
-  ],
-});
 const fortyLines = invoiceFor(sasu, frenchClient, {
   number: "F-2027-0040",
   lines: Array.from({ length: 40 }, (_, i) => ({
@@ -51,17 +38,10 @@ interface Variant {
   locale: "fr" | "en";
 }
 const variants: Record<string, Variant> = {
-  franchise: { invoice: invoiceFor(microEntrepreneur, frenchClient), locale: "fr" },
-  vat20: { invoice: original, locale: "fr" },
+  franchise: { invoice: franchiseInvoice, locale: "fr" },
+  vat20: { invoice: halfDaysInvoice, locale: "fr" },
   reverseCharge: { invoice: invoiceFor(sasu, germanClient, { number: "F-2027-0007" }), locale: "en" },
-  creditNote: {
-    invoice: buildCreditNote(
-      original,
-      { number: "AV-2027-0001", issueDate: "2027-04-10", lines: [original.lines[1]!] },
-      [],
-    ),
-    locale: "fr",
-  },
+  creditNote: { invoice: partialCreditNote, locale: "fr" },
   accented: {
     invoice: invoiceFor(sasu, accentedClient, {
       purchaseOrderReference: "BC n°2027-Ç/œ",

@@ -5,10 +5,10 @@ import { buildCii } from "../../src/invoicing/cii.ts";
 import { InvoiceInputError } from "../../src/invoicing/invoice-model.ts";
 import { computeTotals } from "../../src/invoicing/totals.ts";
 import { buildUbl } from "../../src/invoicing/ubl.ts";
-import { invoiceVariants } from "../helpers/ubl-invoice-variants.ts";
 import { ciiSummary, ublSummary } from "../helpers/ubl-summary.ts";
 import { ublXPath } from "../helpers/ubl-xml-tree.ts";
 import { accentedClient, frenchClient, invoiceFor, microEntrepreneur, sasu } from "./fixtures.ts";
+import { invoiceVariants } from "./invoice-variants.ts";
 
 describe("the UBL carries the same values as the CII", () => {
   for (const [name, invoice] of Object.entries(invoiceVariants)) {

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { buildCii } from "../../src/invoicing/cii.ts";
 import { buildUbl } from "../../src/invoicing/ubl.ts";
 import { describeFailures, en16931SkipReason, validateCii } from "../helpers/en16931.ts";
-import { invoiceVariants } from "../helpers/ubl-invoice-variants.ts";
 import {
   describeLibraryErrors,
   libraryGenerate,
@@ -17,6 +16,7 @@ import {
 import { ciiSummary, ublSummary } from "../helpers/ubl-summary.ts";
 import { elementPaths } from "../helpers/ubl-xml-tree.ts";
 import { frenchClient, invoiceFor, sasu } from "./fixtures.ts";
+import { invoiceVariants } from "./invoice-variants.ts";
 import { randomLines, seededRandom } from "./random-lines.ts";
 
 const skipReason = en16931SkipReason();
