@@ -13,6 +13,15 @@ export async function signedIn(f: OwnerFixture): Promise<BrowserSession> {
   return session;
 }
 
+/** The mission a won lead becomes (POST /api/leads/{id}/win), billed at the end. */
+export const WON_MISSION = {
+  title: "Audit",
+  dailyRateCents: 70_000,
+  startDate: "2027-03-15",
+  source: "referral",
+  billingMode: "end",
+};
+
 /** A lead through the public JSON API of the fixture; returns its id. */
 export async function apiLead(f: OwnerFixture, body: Record<string, unknown>): Promise<string> {
   const response = await f.api("/api/leads", { body });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkMove, nextStage } from "../../src/leads/pipeline.ts";
 import { plannedEnd, wonPrefill } from "../../src/leads/won-prefill.ts";
 import { ownerFixture } from "../helpers/owner-fixture.ts";
-import { apiLead, signedIn } from "./helpers.ts";
+import { apiLead, signedIn, WON_MISSION } from "./helpers.ts";
 
 const NOW = "2027-03-01T09:00:00Z";
 
@@ -274,13 +274,7 @@ describe("won", () => {
     const response = await f.api(`/api/leads/${id}/win`, {
       body: {
         clientId: client.id,
-        mission: {
-          title: "Audit",
-          dailyRateCents: 70_000,
-          startDate: "2027-03-15",
-          source: "referral",
-          billingMode: "end",
-        },
+        mission: WON_MISSION,
       },
     });
     expect(response.status).toBe(201);
@@ -292,13 +286,7 @@ describe("won", () => {
     const wrong = await f.api(`/api/leads/${ivy}/win`, {
       body: {
         clientId: "nope",
-        mission: {
-          title: "X",
-          dailyRateCents: 1,
-          startDate: "2027-03-15",
-          source: "direct",
-          billingMode: "end",
-        },
+        mission: { ...WON_MISSION, title: "X", dailyRateCents: 1, source: "direct" },
       },
     });
     expect(wrong.status).toBe(422);

@@ -5,6 +5,9 @@
 import { expect } from "vitest";
 import { BUSINESS } from "../fixtures/business.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture } from "../helpers/owner-fixture.ts";
+import { LINE, MISSION } from "../invoicing/api-fixture.ts";
+import { frenchClient } from "../invoicing/fixtures.ts";
+import { WON_MISSION } from "../leads/helpers.ts";
 import type { IcsServer } from "../peers/ics-server.ts";
 import type { Receiver } from "../webhooks/receiver.ts";
 import type { Answer, CallArgs } from "./openapi-conformance.ts";
@@ -29,24 +32,7 @@ function expecting(call: Call) {
   };
 }
 
-const CLIENT = {
-  name: "Société Générale d'Études & Conseil",
-  address: { line1: "1 place de la Défense", postalCode: "92400", city: "Courbevoie", country: "FR" },
-  siren: "542051180",
-  siret: "54205118000066",
-  vatNumber: "FR72542051180",
-  billingEmail: "compta@sgec.fr",
-  contacts: [{ name: "Camille", email: "camille@sgec.fr", role: "CTO" }],
-};
-const MISSION = {
-  title: "Refonte de l'API de facturation",
-  dailyRateCents: 60_000,
-  currency: "EUR",
-  startDate: "2027-03-01",
-  source: "malt",
-  paymentTermsDays: 30,
-  billingMode: "monthly",
-};
+const CLIENT = { ...frenchClient, contacts: [{ name: "Camille", email: "camille@sgec.fr", role: "CTO" }] };
 const FEED = [
   "BEGIN:VCALENDAR",
   "VERSION:2.0",
@@ -214,26 +200,14 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
     path: { id: leadId },
     body: {
       clientId: client.id,
-      mission: {
-        title: "Audit",
-        dailyRateCents: 70_000,
-        startDate: "2027-03-15",
-        source: "referral",
-        billingMode: "platform",
-      },
+      mission: { ...WON_MISSION, billingMode: "platform" },
     },
   });
   await is(409, "winLead", {
     path: { id: leadId },
     body: {
       clientId: client.id,
-      mission: {
-        title: "Again",
-        dailyRateCents: 1,
-        startDate: "2027-03-15",
-        source: "direct",
-        billingMode: "end",
-      },
+      mission: { ...WON_MISSION, title: "Again", dailyRateCents: 1, source: "direct" },
     },
   });
   await is(200, "getLead", { path: { id: leadId } });
@@ -259,13 +233,7 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
   expect(report.invoiceId).toEqual(expect.any(String));
   await is(409, "createInvoice", { body: { activityReportId: report.id } });
   const invoice = await is(200, "getInvoice", { path: { id: report.invoiceId as string } });
-  const line = {
-    description: "Développement — mars 2027",
-    quantity: 20,
-    unitPriceCents: 60_000,
-    vatRate: 20,
-  };
-  await is(200, "updateDraft", { path: { id: invoice.id }, body: { lines: [line] } });
+  await is(200, "updateDraft", { path: { id: invoice.id }, body: { lines: [LINE] } });
   for (const refused of ["getInvoicePdf", "getInvoiceXml", "getInvoiceUbl", "sendInvoice"])
     await is(409, refused, { path: { id: invoice.id } });
   await is(409, "recordPayment", { path: { id: invoice.id }, body: { amountCents: 1, date: "2027-04-02" } });
@@ -273,7 +241,7 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
   await is(200, "issueInvoice", { path: { id: invoice.id } });
   await is(409, "issueInvoice", { path: { id: invoice.id } });
   await is(409, "deleteDraft", { path: { id: invoice.id } });
-  await is(409, "updateDraft", { path: { id: invoice.id }, body: { lines: [line] } });
+  await is(409, "updateDraft", { path: { id: invoice.id }, body: { lines: [LINE] } });
   await is(200, "listInvoices", { query: { status: "issued" } });
   await is(200, "getInvoice", { path: { id: invoice.id } });
   await is(201, "recordPayment", {
@@ -300,7 +268,7 @@ async function business({ f, call }: Tour, is: Is, leadId: string) {
   expect([...zip.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
 
   const draft = await is(201, "createInvoice", {
-    body: { missionId: mission.id, periodStart: "2027-03-01", periodEnd: "2027-03-31", lines: [line] },
+    body: { missionId: mission.id, periodStart: "2027-03-01", periodEnd: "2027-03-31", lines: [LINE] },
   });
   await is(204, "deleteDraft", { path: { id: draft.id } });
   await f.settle();
