@@ -8,6 +8,7 @@ import {
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/worker.ts";
+import { CALL_LINK, callStarts } from "./call-link.ts";
 
 const BASE = "http://creneau.test";
 
@@ -45,10 +46,6 @@ async function ownerKey(handle: string): Promise<string> {
   return /<code>(crn_[^<]+)<\/code>/.exec(await created.text())?.[1] ?? "";
 }
 
-const ALWAYS = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]]),
-);
-
 describe("bookings on D1", () => {
   it("20 concurrent requests for one slot: exactly one 201, the rest 409; then a tick runs over D1", async () => {
     const key = await ownerKey("jean");
@@ -56,22 +53,10 @@ describe("bookings on D1", () => {
     const et = await SELF.fetch(`${BASE}/api/event-types`, {
       method: "POST",
       headers: auth,
-      body: JSON.stringify({
-        slug: "call",
-        title: "Call",
-        durationMinutes: 30,
-        timeZone: "Europe/Paris",
-        weeklyHours: ALWAYS,
-        minimumNoticeMinutes: 60,
-        horizonDays: 14,
-      }),
+      body: JSON.stringify(CALL_LINK),
     });
     expect(et.status).toBe(201);
-    const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const slots = (await (
-      await SELF.fetch(`${BASE}/api/public/jean/call/slots?from=${from}&to=${from}&timeZone=Europe/Paris`)
-    ).json()) as { slots: Record<string, { start: string }[]> };
-    const start = slots.slots[from]?.[10]?.start;
+    const start = (await callStarts((path, init) => SELF.fetch(`${BASE}${path}`, init), "jean"))[10];
     expect(start).toBeTruthy();
     const attempts = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -2,34 +2,18 @@
 // outbox looked up for earlier invitations (json_each), then approved and cancelled through the API.
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { CALL_LINK, callStarts } from "./call-link.ts";
 import { type AppFetch, signUp, uniqueHandle } from "./shared/http-client.ts";
 
 const workerFetch: AppFetch = (path, init) => SELF.fetch(`http://creneau.test${path}`, init);
-const ALWAYS = Object.fromEntries(
-  ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]]),
-);
 
 describe("pending bookings on D1", () => {
   it("reschedule back reopens the run; approval and cancel send the prospect one email each", async () => {
     const owner = await signUp(workerFetch, uniqueHandle("pend"));
-    const et = await owner.api("/api/event-types", {
-      body: {
-        slug: "call",
-        title: "Call",
-        durationMinutes: 30,
-        timeZone: "Europe/Paris",
-        weeklyHours: ALWAYS,
-        minimumNoticeMinutes: 60,
-        horizonDays: 14,
-        requiresConfirmation: true,
-      },
-    });
+    const et = await owner.api("/api/event-types", { body: { ...CALL_LINK, requiresConfirmation: true } });
     expect(et.status).toBe(201);
-    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const slots = (await (
-      await workerFetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`)
-    ).json()) as { slots: Record<string, { start: string }[]> };
-    const [t1, t2] = [slots.slots[day]?.[10]?.start, slots.slots[day]?.[14]?.start];
+    const starts = await callStarts(workerFetch, owner.handle);
+    const [t1, t2] = [starts[10], starts[14]];
     expect(t1 && t2).toBeTruthy();
     const booked = await workerFetch(`/api/public/${owner.handle}/call/bookings`, {
       method: "POST",
