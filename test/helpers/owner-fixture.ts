@@ -25,19 +25,12 @@ export async function ownerFixture(
   } = {},
 ): Promise<OwnerFixture> {
   const t = createTestApp({ ...options, env: { PUBLIC_POST_LIMIT: "0", ...options.env } });
-  const owner = await createOwner(
-    t.deps,
-    {
-      name: "Jean Dupont",
-      email: `${options.handle ?? "jean"}@example.com`,
-      handle: options.handle ?? "jean",
-      timeZone: options.timeZone ?? "Europe/Paris",
-      locale: options.locale ?? "fr",
-      password: "correct horse battery",
-    },
-    { firstRunOnly: false },
-  );
-  const { key } = await createApiKey(t.deps, owner.id, "tests");
+  const { owner, key } = await ownerWithKey(t.deps, {
+    name: "Jean Dupont",
+    handle: options.handle ?? "jean",
+    timeZone: options.timeZone ?? "Europe/Paris",
+    locale: options.locale ?? "fr",
+  });
   const call =
     (auth: boolean) =>
     async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
@@ -51,6 +44,27 @@ export async function ownerFixture(
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
   return { ...t, owner, key, api: call(true), publicApi: call(false) };
+}
+
+/** Another owner on the same deployment, with its own key: for what one owner must not see or run of another's. */
+export function anotherOwner(
+  deps: TestApp["deps"],
+  handle = "other",
+): Promise<{ owner: OwnerRow; key: string }> {
+  return ownerWithKey(deps, { name: "Other", handle, timeZone: "Europe/Paris" });
+}
+
+async function ownerWithKey(
+  deps: TestApp["deps"],
+  profile: { name: string; handle: string; timeZone: string; locale?: "fr" | "en" },
+): Promise<{ owner: OwnerRow; key: string }> {
+  const owner = await createOwner(
+    deps,
+    { ...profile, email: `${profile.handle}@example.com`, password: "correct horse battery" },
+    { firstRunOnly: false },
+  );
+  const { key } = await createApiKey(deps, owner.id, "tests");
+  return { owner, key };
 }
 
 /** A typical discovery call: Mon–Fri 09:00–12:00 Paris, 30 min, 10-minute buffers, qualifying questions. */

@@ -3,14 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
-import { createOwner } from "../../src/accounts/create-owner.ts";
 import { outbox } from "../../src/platform/db/schema.ts";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { outboxOnlyTransport } from "../../src/platform/mail/outbox-only-transport.ts";
 import { sendMail } from "../../src/platform/mail/send.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { book, NOW } from "../calendars/helpers.ts";
-import { DISCOVERY, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
+import { anotherOwner, DISCOVERY, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { signedIn } from "../leads/helpers.ts";
@@ -134,17 +133,7 @@ describe("sending the unsent emails once a transport is configured", () => {
 
   it("touches only the caller's own emails", async () => {
     const { before, after, api } = await deployment();
-    const other = await createOwner(
-      before.deps,
-      {
-        name: "Other",
-        email: "other@example.com",
-        handle: "other",
-        timeZone: "Europe/Paris",
-        password: "correct horse battery",
-      },
-      { firstRunOnly: false },
-    );
+    const { owner: other } = await anotherOwner(before.deps);
     const mail = (ownerId: string, key: string) => ({
       ownerId,
       idempotencyKey: key,

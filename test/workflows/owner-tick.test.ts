@@ -3,31 +3,18 @@
 // runs everyone's.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createApiKey } from "../../src/accounts/api-keys.ts";
-import { createOwner } from "../../src/accounts/create-owner.ts";
 import { outbox, workflowRuns } from "../../src/platform/db/schema.ts";
 import { enqueueMail } from "../../src/platform/mail/outbox.ts";
 import { deliveryDeps } from "../../src/platform/mail/send.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { defineWorkflow } from "../../src/platform/workflows/definition.ts";
 import { registry, startWorkflow } from "../../src/platform/workflows/engine.ts";
-import { ownerFixture } from "../helpers/owner-fixture.ts";
+import { anotherOwner, ownerFixture } from "../helpers/owner-fixture.ts";
 import type { CapturingTransport } from "../helpers/test-app.ts";
 
 async function twoOwners() {
   const f = await ownerFixture();
-  const other = await createOwner(
-    f.deps,
-    {
-      name: "Other",
-      email: "other@example.com",
-      handle: "other",
-      timeZone: "Europe/Paris",
-      password: "correct horse battery",
-    },
-    { firstRunOnly: false },
-  );
-  const { key: otherKey } = await createApiKey(f.deps, other.id, "tests");
+  const { owner: other, key: otherKey } = await anotherOwner(f.deps);
   return { f, mine: f.owner.id, theirs: other.id, otherKey };
 }
 
