@@ -15,7 +15,8 @@ import {
 import { buildCii } from "./cii.ts";
 import { createDraftFromMission, createDraftFromReport } from "./create-invoice.ts";
 import { editDraft, removeDraft } from "./edit-draft.ts";
-import { invoicesCsv, invoicesZip } from "./exports.ts";
+import { invoicesZipStream } from "./export-zip.ts";
+import { invoicesCsv } from "./exports.ts";
 import {
   creditNoteSchema,
   invoiceFromMissionSchema,
@@ -213,8 +214,8 @@ export function invoicingApiRoutes() {
   api.get("/exports/invoices.zip", async (c) => {
     const { year } = validate(yearQuery, c.req.query(), "query");
     const y = year ?? Number(today(c).slice(0, 4));
-    const zip = await invoicesZip(c.get("deps"), c.get("owner")!, y, today(c));
-    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+    const zip = await invoicesZipStream(c.get("deps"), c.get("owner")!, y, today(c));
+    return c.body(zip, 200, {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="invoices-${y}.zip"`,
     });

@@ -8,7 +8,8 @@ import { AppError, PROBLEMS } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import { buildCii } from "./cii.ts";
 import { removeDraft } from "./edit-draft.ts";
-import { invoicesCsv, invoicesZip } from "./exports.ts";
+import { invoicesZipStream } from "./export-zip.ts";
+import { invoicesCsv } from "./exports.ts";
 import type { InvoiceLineInput } from "./invoice-model.ts";
 import { invoiceListItems, invoicePageData, listInvoices } from "./invoice-page-data.ts";
 import { getInvoice, type InvoiceWithCredits } from "./invoice-store.ts";
@@ -119,8 +120,8 @@ export function invoicingDashboardRoutes() {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="invoices-${year}.csv"`,
       });
-    const zip = await invoicesZip(deps, owner, year, today);
-    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+    const zip = await invoicesZipStream(deps, owner, year, today);
+    return c.body(zip, 200, {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="invoices-${year}.zip"`,
     });

@@ -1,16 +1,19 @@
-// What the accountant receives for a year: one CSV listing invoices, credit notes and payments, and a
-// ZIP of every issued PDF (with the CSV inside). Amounts are euros with a dot; credit notes negative.
-import { zipSync } from "fflate";
+// The accountant's CSV for a year: one row per issued invoice, credit note and payment received.
+// Its conventions have not changed since the first export, so existing import templates keep
+// working: RFC 4180 (comma separator, CRLF lines, UTF-8), amounts in euros as plain numbers with a
+// decimal point, credit notes negative. New columns are only ever appended. The ZIP around it (PDFs,
+// CII and UBL XML, a README that restates all this for the accountant) is export-zip.ts.
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
 import { csvAmount, csvLine } from "./csv.ts";
-import { getInvoice, issuedInYear } from "./invoice-store.ts";
+import { VAT_COLUMNS, vatCells } from "./export-vat-columns.ts";
+import { getInvoice, type InvoiceWithCredits, issuedInYear } from "./invoice-store.ts";
 import { paymentPosition } from "./invoice-view.ts";
 import { paymentsOfYear } from "./payments.ts";
-import { invoicePdf } from "./pdf-port.ts";
 import { storedDocument } from "./stored-document.ts";
+import { computeTotals } from "./totals.ts";
 
-const HEADER = [
+export const CSV_COLUMNS = [
   "record",
   "number",
   "date",
@@ -28,7 +31,11 @@ const HEADER = [
   "payment_method",
   "payment_status",
   "balance_eur",
+  "paid_eur",
+  "vat_regime",
+  ...VAT_COLUMNS,
 ];
+const PAYMENT_PADDING = Array<null>(2 + VAT_COLUMNS.length).fill(null);
 
 export async function invoicesCsv(
   deps: AppDeps,
@@ -36,12 +43,22 @@ export async function invoicesCsv(
   year: number,
   today: string,
 ): Promise<string> {
-  const documents = await issuedInYear(deps.database, owner.id, year);
+  return yearCsv(deps, owner.id, year, await issuedInYear(deps.database, owner.id, year), today);
+}
+
+/** The CSV of `documents`, the year's issued documents, when the caller has already read them. */
+export async function yearCsv(
+  deps: AppDeps,
+  ownerId: string,
+  year: number,
+  documents: readonly InvoiceWithCredits[],
+  today: string,
+): Promise<string> {
   const numbers = new Map(documents.map((d) => [d.id, d.number]));
-  let out = csvLine(HEADER);
+  let out = csvLine(CSV_COLUMNS);
   for (const inv of documents) {
     const doc = storedDocument(inv.document);
-    const sign = inv.type === "credit_note" ? -1 : 1;
+    const sign: 1 | -1 = inv.type === "credit_note" ? -1 : 1;
     const position = paymentPosition(inv, today);
     out += csvLine([
       inv.type,
@@ -61,12 +78,15 @@ export async function invoicesCsv(
       null,
       position.paymentStatus,
       position.balanceCents === null ? null : csvAmount(position.balanceCents),
+      inv.type === "invoice" ? csvAmount(position.paidCents) : null,
+      doc.vatMode,
+      ...vatCells(computeTotals(doc.lines, doc.vatMode).vatBreakdown, sign),
     ]);
   }
-  for (const p of await paymentsOfYear(deps.database, owner.id, year)) {
+  for (const p of await paymentsOfYear(deps.database, ownerId, year)) {
     // A payment received this year may settle an invoice of last year: name it all the same.
     const number =
-      numbers.get(p.invoiceId) ?? (await getInvoice(deps.database, owner.id, p.invoiceId))?.number ?? null;
+      numbers.get(p.invoiceId) ?? (await getInvoice(deps.database, ownerId, p.invoiceId))?.number ?? null;
     out += csvLine([
       "payment",
       null,
@@ -85,24 +105,8 @@ export async function invoicesCsv(
       p.method,
       null,
       null,
+      ...PAYMENT_PADDING,
     ]);
   }
   return out;
-}
-
-/** Every issued PDF of the year, named by number, and the CSV beside them. */
-export async function invoicesZip(
-  deps: AppDeps,
-  owner: CurrentOwner,
-  year: number,
-  today: string,
-): Promise<Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  for (const inv of await issuedInYear(deps.database, owner.id, year)) {
-    const folder = inv.type === "invoice" ? "invoices" : "credit-notes";
-    files[`${folder}/${inv.number}.pdf`] = await invoicePdf(deps, storedDocument(inv.document));
-  }
-  files[`invoices-${year}.csv`] = new TextEncoder().encode(await invoicesCsv(deps, owner, year, today));
-  // PDFs are already compressed: storing them keeps the export fast.
-  return zipSync(files, { level: 0 });
 }

@@ -1,6 +1,5 @@
 // What an issued invoice produces: the CII XML (checked against the official EN 16931 XSD and
 // schematron), the Factur-X PDF with that XML inside, and the email carrying the PDF to the client.
-import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { describeFailures, en16931SkipReason, validateCii } from "../helpers/en16931.ts";
 import type { CapturingTransport } from "../helpers/test-app.ts";
@@ -124,45 +123,5 @@ describe("an issued invoice's documents", () => {
     expect(transport.sent).toHaveLength(1);
     const outbox = (await (await f.api("/api/outbox")).json()) as { items: { why: string }[] };
     expect(outbox.items.map((i) => i.why)).toContain("invoice.send");
-  });
-});
-
-describe("exports for the accountant", () => {
-  it("lists invoices, credit notes and payments in a CSV that a spreadsheet cannot run", async () => {
-    const f = await invoicingFixture({ client: { ...CLIENT, name: '=HYPERLINK("http://evil","x")' } });
-    const { id } = await draftInvoice(f);
-    await f.json(`/api/invoices/${id}/issue`, { method: "POST" }, 200);
-    await f.json(`/api/invoices/${id}/credit-note`, { body: { lines: [{ ...LINE, quantity: 1 }] } }, 201);
-    await f.json(
-      `/api/invoices/${id}/payments`,
-      { body: { amountCents: 100_000, date: "2027-04-05", method: "+virement" } },
-      201,
-    );
-    const response = await f.api("/api/exports/invoices.csv?year=2027");
-    expect(response.headers.get("content-type")).toContain("text/csv");
-    const rows = (await response.text()).trimEnd().split("\r\n");
-    expect(rows[0]).toMatch(/^record,number,date,/);
-    expect(rows).toHaveLength(4);
-    expect(rows[1]).toBe(
-      `invoice,F-2027-0001,2027-04-02,2027-05-02,"'=HYPERLINK(""http://evil"",""x"")",542051180,FR72542051180,2027-03-01,2027-03-31,12000,2400,14400,EUR,,,partially_paid,12680`,
-    );
-    expect(rows[2]).toContain("credit_note,AV-2027-0001,2027-04-02,2027-04-02,");
-    expect(rows[2]).toContain(",-600,-120,-720,EUR,F-2027-0001,");
-    expect(rows[3]).toBe("payment,,2027-04-05,,,,,,,,,1000,EUR,F-2027-0001,'+virement,,");
-    expect((await f.api("/api/exports/invoices.csv?year=1999")).status).toBe(422);
-  });
-
-  it("zips the year's PDFs with the CSV", async () => {
-    const { f, id } = await issued();
-    await f.json(`/api/invoices/${id}/credit-note`, { body: { lines: [{ ...LINE, quantity: 1 }] } }, 201);
-    const response = await f.api("/api/exports/invoices.zip?year=2027");
-    expect(response.headers.get("content-type")).toBe("application/zip");
-    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    expect(Object.keys(files).sort()).toEqual([
-      "credit-notes/AV-2027-0001.pdf",
-      "invoices-2027.csv",
-      "invoices/F-2027-0001.pdf",
-    ]);
-    expect(new TextDecoder().decode(files["invoices/F-2027-0001.pdf"]!.subarray(0, 5))).toBe("%PDF-");
   });
 });

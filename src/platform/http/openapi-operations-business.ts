@@ -328,12 +328,22 @@ export const BUSINESS_OPERATIONS: OperationSpec[] = [
     {
       ...invoices,
       query: yearQuery,
-      responses: { 200: file("One row per invoice and credit note", "text/csv") },
+      responses: {
+        200: file(
+          "One row per issued invoice, credit note and payment received; RFC 4180 (comma separator, UTF-8), amounts in euros with a decimal point, credit notes negative, net and VAT per rate",
+          "text/csv",
+        ),
+      },
     },
   ),
   operation("get", "/api/exports/invoices.zip", "exportInvoicesZip", "A year's PDFs and XMLs", "read", {
     ...invoices,
     query: yearQuery,
-    responses: { 200: file("Each document's PDF and CII XML", "application/zip") },
+    responses: {
+      200: file(
+        "README.txt (in the owner's language), the year's CSV, and for each issued invoice and credit note its Factur-X PDF, CII XML and UBL XML; streamed as it is built",
+        "application/zip",
+      ),
+    },
   }),
 ];
