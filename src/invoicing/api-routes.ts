@@ -12,7 +12,6 @@ import {
   businessSettingsView,
   normalizeBusinessSettings,
 } from "./business-settings.ts";
-import { buildCii } from "./cii.ts";
 import { createDraftFromMission, createDraftFromReport } from "./create-invoice.ts";
 import { editDraft, removeDraft } from "./edit-draft.ts";
 import { invoicesZipStream } from "./export-zip.ts";
@@ -34,7 +33,7 @@ import { invoicePdf } from "./pdf-port.ts";
 import { sendInvoice } from "./send-invoice.ts";
 import { getBusinessSettings, putOwnerSetting } from "./settings-store.ts";
 import { storedDocument } from "./stored-document.ts";
-import { buildUbl, ublFilename } from "./ubl.ts";
+import { ciiFilename, ciiXml, ublFilename, ublXml } from "./xml-documents.ts";
 
 export const invoicesQuery = z.object({
   status: z.enum(["draft", "issued"]).optional(),
@@ -177,15 +176,15 @@ export function invoicingApiRoutes() {
 
   api.get("/invoices/:id/xml", async (c) => {
     const { document } = await issuedDocument(c);
-    return c.body(buildCii(document), 200, {
+    return c.body(await ciiXml(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `inline; filename="${document.number}.xml"`,
+      "Content-Disposition": `inline; filename="${ciiFilename(document.number)}"`,
     });
   });
 
   api.get("/invoices/:id/ubl", async (c) => {
     const { document } = await issuedDocument(c);
-    return c.body(buildUbl(document), 200, {
+    return c.body(await ublXml(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
       "Content-Disposition": `inline; filename="${ublFilename(document.number)}"`,
     });

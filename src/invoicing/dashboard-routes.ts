@@ -6,7 +6,6 @@ import { dateInZone } from "../missions/plain-date.ts";
 import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError, PROBLEMS } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
-import { buildCii } from "./cii.ts";
 import { removeDraft } from "./edit-draft.ts";
 import { invoicesZipStream } from "./export-zip.ts";
 import { invoicesCsv } from "./exports.ts";
@@ -24,7 +23,7 @@ import { invoicePdf } from "./pdf-port.ts";
 import { sendInvoice } from "./send-invoice.ts";
 import { businessSettingsDashboardRoutes } from "./settings-dashboard-routes.ts";
 import { storedDocument } from "./stored-document.ts";
-import { buildUbl, ublFilename } from "./ubl.ts";
+import { ciiFilename, ciiXml, ublFilename, ublXml } from "./xml-documents.ts";
 
 type Status = 200 | 409 | 422 | 503;
 type Form = Record<string, string>;
@@ -265,9 +264,9 @@ export function invoicingDashboardRoutes() {
     if (invoice.status !== "issued")
       throw new AppError("conflict", { detail: "A draft has no XML: issue it first." });
     const document = storedDocument(invoice.document);
-    return c.body(buildCii(document), 200, {
+    return c.body(await ciiXml(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${document.number}.xml"`,
+      "Content-Disposition": `attachment; filename="${ciiFilename(document.number)}"`,
     });
   });
 
@@ -276,7 +275,7 @@ export function invoicingDashboardRoutes() {
     if (invoice.status !== "issued")
       throw new AppError("conflict", { detail: "A draft has no XML: issue it first." });
     const document = storedDocument(invoice.document);
-    return c.body(buildUbl(document), 200, {
+    return c.body(await ublXml(document), 200, {
       "Content-Type": "application/xml; charset=utf-8",
       "Content-Disposition": `attachment; filename="${ublFilename(document.number)}"`,
     });

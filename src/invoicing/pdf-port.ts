@@ -2,10 +2,10 @@
 // PDF routes instead of keeping the whole invoicing API from starting.
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
-import { buildCii } from "./cii.ts";
 import type { PdfAssets } from "./pdf/assets.ts";
 import type { StoredDocument } from "./stored-document.ts";
 import { computeTotals } from "./totals.ts";
+import { ciiXml } from "./xml-documents.ts";
 
 type Renderer = typeof import("./pdf/render-invoice.ts").renderInvoicePdf;
 type AssetsLoader = () => Promise<PdfAssets>;
@@ -45,5 +45,11 @@ export async function invoicePdf(
     deps.logger.error("pdf assets unavailable", { error: String(error) });
     throw new AppError("unavailable", { detail: "The fonts for the PDF could not be read on this server." });
   });
-  return render({ invoice: document, totals, ciiXml: buildCii(document, totals), locale, assets: pdfAssets });
+  return render({
+    invoice: document,
+    totals,
+    ciiXml: await ciiXml(document, totals),
+    locale,
+    assets: pdfAssets,
+  });
 }

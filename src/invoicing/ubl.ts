@@ -67,10 +67,6 @@ export function buildUbl(invoice: InvoiceDocument, totals?: InvoiceTotals): stri
 }
 
 /** "F-2027-0001-ubl.xml": beside the CII's "F-2027-0001.xml" in the same folder, never in its place. */
-export function ublFilename(invoiceNumber: string): string {
-  return `${invoiceNumber}-ubl.xml`;
-}
-
 /**
  * The legal mentions the CII carries as notes (BG-1). UBL has no element for the subject code
  * (BT-21): the EN 16931 UBL binding puts it before the text between # signs ("#REG#…").

@@ -6,8 +6,6 @@ import { databaseFile, openSqlite, type SqliteDatabase } from "./db/sqlite.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppContext } from "./http/context.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { httpApiTransport } from "./mail/http-api-transport.ts";
-import { fileTransport, smtpTransport } from "./mail/nodemailer-transport.ts";
 import type { MailTransport } from "./mail/port.ts";
 
 export interface NodeDeps extends AppDeps {
@@ -19,12 +17,31 @@ function nodeClientIp(c: AppContext): string {
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
 
-function nodeTransport(config: Config): MailTransport {
+async function nodeTransport(config: Config): Promise<MailTransport> {
+  const { fileTransport, smtpTransport } = await import("./mail/nodemailer-transport.ts");
   if (config.smtpUrl) return smtpTransport(config.smtpUrl);
   const files = fileTransport(path.join(config.dataDir, "outbox"));
   // The raw view shows nodemailer's rendering of the message, whatever carries it.
-  if (config.mailApi) return httpApiTransport(config.mailApi, files.render);
+  if (config.mailApi)
+    return (await import("./mail/http-api-transport.ts")).httpApiTransport(config.mailApi, files.render);
   return files;
+}
+
+/** The transport, built on its first use: an idle server never loads nodemailer. */
+function lazyTransport(config: Config): MailTransport {
+  let loading: Promise<MailTransport> | undefined;
+  const transport = () => {
+    loading ??= nodeTransport(config).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    name: config.smtpUrl ? "smtp" : config.mailApi ? "mail-api" : "files",
+    send: async (message, options) => (await transport()).send(message, options),
+    render: async (message) => (await transport()).render(message),
+  };
 }
 
 export function createNodeDeps(
@@ -35,7 +52,7 @@ export function createNodeDeps(
   return {
     config,
     database: options.database ?? openSqlite(databaseFile(config.dataDir)),
-    transport: nodeTransport(config),
+    transport: lazyTransport(config),
     clock: systemClock,
     newId,
     logger,

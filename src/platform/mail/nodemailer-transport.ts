@@ -1,4 +1,5 @@
 // Node transports built on nodemailer: SMTP (one kept connection, see smtp-session.ts), or .eml files in a folder.
+// Loaded by node-deps.ts on the first message, not at start-up (nodemailer is ~40 modules an idle server never needs).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
