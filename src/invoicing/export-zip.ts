@@ -4,7 +4,6 @@
 // download shows progress from the first file instead of waiting on a blank page.
 import type { AppDeps } from "../platform/deps.ts";
 import type { CurrentOwner } from "../platform/http/context.ts";
-import { buildCii } from "./cii.ts";
 import { archiveNamer } from "./export-names.ts";
 import { readmeText } from "./export-readme.ts";
 import { type ZipFile, zipWriter } from "./export-zip-writer.ts";
@@ -13,7 +12,7 @@ import { type InvoiceWithCredits, issuedInYear } from "./invoice-store.ts";
 import { invoicePdf } from "./pdf-port.ts";
 import { storedDocument } from "./stored-document.ts";
 import { computeTotals } from "./totals.ts";
-import { buildUbl, ublFilename } from "./ubl.ts";
+import { ciiXml, ublFilename, ublXml } from "./xml-documents.ts";
 
 interface PlannedDocument {
   row: InvoiceWithCredits;
@@ -102,8 +101,13 @@ async function documentFiles(deps: AppDeps, { row, folder, base }: PlannedDocume
   const path = `${folder}/${base}`;
   return [
     { name: `${path}.pdf`, data: await invoicePdf(deps, document), date, compress: false },
-    { name: `${path}.xml`, data: utf8(buildCii(document, totals)), date, compress: true },
-    { name: `${folder}/${ublFilename(base)}`, data: utf8(buildUbl(document, totals)), date, compress: true },
+    { name: `${path}.xml`, data: utf8(await ciiXml(document, totals)), date, compress: true },
+    {
+      name: `${folder}/${ublFilename(base)}`,
+      data: utf8(await ublXml(document, totals)),
+      date,
+      compress: true,
+    },
   ];
 }
 

@@ -7,8 +7,8 @@ export async function ciiXml(invoice: InvoiceDocument, totals?: InvoiceTotals): 
   return (await import("./cii.ts")).buildCii(invoice, totals);
 }
 
-export async function ublXml(invoice: InvoiceDocument): Promise<string> {
-  return (await import("./ubl.ts")).buildUbl(invoice);
+export async function ublXml(invoice: InvoiceDocument, totals?: InvoiceTotals): Promise<string> {
+  return (await import("./ubl.ts")).buildUbl(invoice, totals);
 }
 
 export function ciiFilename(invoiceNumber: string): string {
