@@ -137,6 +137,21 @@ describe("the accountant's ZIP", () => {
     expect(Object.keys(await exportZip(f)).sort()).toEqual(Object.keys(files).sort());
   });
 
+  it("fails the download rather than end it cleanly when a document cannot be rendered mid-way", async () => {
+    const { f, ids } = await issuedWithCreditNote();
+    // A stored credit note whose XML no longer builds (no number inside): the CSV and the first
+    // document go out, then this one throws.
+    const row = await f.deps.database.db.select().from(invoices).where(eq(invoices.id, ids[1]!)).get();
+    await f.deps.database.db
+      .update(invoices)
+      .set({ document: { ...row!.document, number: "" } })
+      .where(eq(invoices.id, ids[1]!));
+    const response = await f.api("/api/exports/invoices.zip?year=2027");
+    expect(response.status).toBe(200);
+    // No end record: an unzip tool reports a broken archive instead of one missing the credit note.
+    await expect(response.arrayBuffer()).rejects.toThrow();
+  });
+
   it("holds only the README and the CSV header for a year without invoices", async () => {
     const f = await invoicingFixture();
     const files = await exportZip(f, 2026);
