@@ -1,30 +1,19 @@
-// The owner approved a pending request: the prospect gets the confirmation they were promised, with the
-// calendar invitation and the manage link, and the owner's calendar event turns from pending to confirmed.
+// The owner approved a pending request: the owner's calendar event turns from pending to confirmed, then the
+// confirmation the prospect was promised (with the calendar invitation and the manage link), recorded held in
+// the approval's own batch (approveBooking), is released, rendered again from the stored booking.
 import { syncBookingToCalendar } from "../calendars/booking-events.ts";
 import type { AppDeps } from "../platform/deps.ts";
-import { queueMails } from "../platform/mail/send.ts";
-import { bookingEmailData, bookingInvite } from "./booking-notifications.ts";
+import { releaseMails } from "../platform/mail/send.ts";
+import { approvedMail } from "./booking-mails.ts";
 import { getBooking } from "./booking-store.ts";
-import { prospectApprovedEmail } from "./emails/index.ts";
 import type { BookingContext } from "./manage-booking.ts";
 
-/** Call after approveBooking said it approved; the idempotency key makes a second call harmless. */
+/** Call after approveBooking said it approved; a second call releases nothing. */
 export async function notifyBookingApproved(deps: AppDeps, given: BookingContext): Promise<void> {
   const approved = await getBooking(deps.database, given.booking.id);
   if (approved?.status !== "confirmed") return;
-  const ctx = { ...given, booking: await syncBookingToCalendar(deps, { ...given, booking: approved }) };
-  const { booking, owner } = ctx;
-  const locale = booking.locale === "en" ? "en" : "fr";
-  await queueMails(deps, [
-    {
-      ownerId: owner.id,
-      idempotencyKey: `booking:${booking.id}:approved:prospect`,
-      why: "booking.approved",
-      to: { address: booking.email, name: booking.name },
-      locale,
-      ...prospectApprovedEmail(bookingEmailData(deps, ctx, locale)),
-      // SEQUENCE was bumped by the approval: this REQUEST supersedes any tentative copy the prospect holds.
-      attachments: [bookingInvite(deps, ctx, "REQUEST")],
-    },
-  ]);
+  const booking = await syncBookingToCalendar(deps, { ...given, booking: approved });
+  // The Meet link may have come with this write, or with a retried one since the request was made.
+  const mail = approvedMail(deps, { ...given, booking });
+  await releaseMails(deps, given.owner.id, [{ idempotencyKey: mail.idempotencyKey, rerendered: mail }]);
 }

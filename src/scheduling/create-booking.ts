@@ -8,10 +8,12 @@ import { type TriageReason, triage } from "../leads/triage.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { validate } from "../platform/http/request-body.ts";
+import { heldMailStatements } from "../platform/mail/send.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
+import { createdMails } from "./booking-mails.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
 import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
 import { startBookingWorkflows } from "./booking-workflows.ts";
@@ -163,14 +165,16 @@ export async function createBooking(
     createdAt: now,
     updatedAt: now,
   };
-  // One batch: the guarded insert takes the slot or nothing; the lead and its events exist only if it did.
+  // One batch: the guarded insert takes the slot or nothing; the lead, its events and its two emails (held
+  // until notifyBookingCreated has written the owner's calendar) exist only if it did.
+  const taken = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id})`;
   const events = webhookEventsForBatch(
     deps,
     [
       ...newLeadEvents({ ...lead, stage: "call_scheduled" }, "booking-link"),
       bookingEvent("booking.created", booking),
     ],
-    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id})`,
+    taken,
   );
   const results = await deps.database.batch([
     guardedBookingInsert(booking, guard),
@@ -195,6 +199,7 @@ export async function createBooking(
     }),
     ...startBookingWorkflows(deps, booking, await loadWorkflowSettings(deps.database, owner.id)),
     ...formBookedStatements(deps, booking),
+    ...heldMailStatements(deps, createdMails(deps, { booking, owner, eventType }, leadResult), taken),
     ...events.statements,
   ]);
   if (results[0]?.changes !== 1) {

@@ -5,12 +5,14 @@ import { findOwnerById, type OwnerRow } from "../accounts/store.ts";
 import { insertLeadEvent } from "../leads/lead-store.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { AppError } from "../platform/http/problems.ts";
+import { heldMailStatements } from "../platform/mail/send.ts";
 import { verifyLink } from "../platform/security/signed-links.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
 import { MANAGE_PURPOSE } from "./booking-links.ts";
+import { approvedMail, cancellationMails, rescheduledMails } from "./booking-mails.ts";
 import {
   approveStatement,
   type BookingRow,
@@ -73,11 +75,13 @@ export async function cancelBooking(
     });
   }
   // Recorded only if this very batch cancelled it (a second cancel finds it cancelled at another time).
+  const cancelledHere = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND status = 'cancelled' AND cancelled_at = ${now})`;
   const events = webhookEventsForBatch(
     deps,
     bookingEvent("booking.cancelled", ctx.booking, { by, reason }),
-    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND status = 'cancelled' AND cancelled_at = ${now})`,
+    cancelledHere,
   );
+  const mails = heldMailStatements(deps, await cancellationMails(deps, ctx, by, reason), cancelledHere);
   const results = await deps.database.batch([
     cancelStatement(deps.database, ctx.booking.id, by, reason, now),
     cancelBookingWorkflows(deps, ctx.owner.id, ctx.booking.id),
@@ -94,6 +98,7 @@ export async function cancelBooking(
           }),
         ]
       : []),
+    ...mails,
     ...events.statements,
   ]);
   const cancelled = (results[0]?.changes ?? 0) === 1;
@@ -133,10 +138,16 @@ export async function rescheduleBooking(
   const delays = await loadWorkflowSettings(deps.database, ctx.owner.id);
   const sequence = ctx.booking.sequence + 1;
   const movedRow = { ...ctx.booking, startMs, endMs: guard.endMs, sequence, updatedAt: now };
+  const movedHere = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND sequence = ${sequence} AND start_ms = ${startMs})`;
   const events = webhookEventsForBatch(
     deps,
     bookingEvent("booking.rescheduled", movedRow, { previousStartMs: ctx.booking.startMs }),
-    sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${ctx.booking.id} AND sequence = ${sequence} AND start_ms = ${startMs})`,
+    movedHere,
+  );
+  const mails = heldMailStatements(
+    deps,
+    await rescheduledMails(deps, { ...ctx, booking: movedRow }, ctx.booking.startMs),
+    movedHere,
   );
   const results = await deps.database.batch([
     guardedReschedule(ctx.booking.id, guard, now),
@@ -153,6 +164,7 @@ export async function rescheduleBooking(
           }),
         ]
       : []),
+    ...mails,
     ...events.statements,
   ]);
   if ((results[0]?.changes ?? 0) !== 1)
@@ -164,10 +176,23 @@ export async function rescheduleBooking(
   return { previousStartMs: ctx.booking.startMs, booking };
 }
 
+/** The approval and the prospect's confirmation (held until notifyBookingApproved) are one batch. */
 export async function approveBooking(deps: AppDeps, ctx: BookingContext): Promise<{ approved: boolean }> {
+  const now = deps.clock.now();
+  const { booking } = ctx;
+  const approved = {
+    ...booking,
+    status: "confirmed" as const,
+    sequence: booking.sequence + 1,
+    updatedAt: now,
+  };
+  const approvedHere = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND status = 'confirmed' AND sequence = ${approved.sequence} AND updated_at = ${now})`;
   const [result] = await deps.database.batch([
-    approveStatement(deps.database, ctx.booking.id, deps.clock.now()),
-    ...bookingDecided(deps, ctx.owner.id, ctx.booking.id, "approved"),
+    approveStatement(deps.database, booking.id, now),
+    ...bookingDecided(deps, ctx.owner.id, booking.id, "approved"),
+    ...(booking.status === "pending"
+      ? heldMailStatements(deps, [approvedMail(deps, { ...ctx, booking: approved })], approvedHere)
+      : []),
   ]);
   return { approved: (result?.changes ?? 0) === 1 };
 }

@@ -64,15 +64,22 @@ export function outboxInsert(deps: OutboxDeps, mail: OutgoingMail, id = deps.new
     .onConflictDoNothing({ target: [outbox.ownerId, outbox.idempotencyKey] });
 }
 
-/** The same insert as raw SQL that happens only while `guard` holds (e.g. a workflow run's lease). */
-export function guardedOutboxInsert(deps: OutboxDeps, mail: OutgoingMail, guard: SQL): SQL {
-  const id = deps.newId();
+/**
+ * The same insert as raw SQL that happens only while `guard` holds (e.g. a workflow run's lease). `dueAt` later
+ * than now holds the email back until then (see outbox-hold.ts).
+ */
+export function guardedOutboxInsert(
+  deps: OutboxDeps,
+  mail: OutgoingMail,
+  guard: SQL,
+  { id = deps.newId(), dueAt }: { id?: string; dueAt?: number } = {},
+): SQL {
   const now = deps.clock.now();
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   return sql`INSERT INTO outbox (id, owner_id, idempotency_key, why, to_address, to_name, subject, html, text, headers, attachments,
       locale, status, attempts, next_attempt_at, message_id, workflow_run_id, created_at)
     SELECT ${id}, ${mail.ownerId}, ${mail.idempotencyKey}, ${mail.why}, ${mail.to.address}, ${mail.to.name ?? null}, ${mail.subject},
-      ${mail.html}, ${mail.text}, ${json(mail.headers)}, ${json(mail.attachments)}, ${mail.locale}, 'queued', 0, ${now},
+      ${mail.html}, ${mail.text}, ${json(mail.headers)}, ${json(mail.attachments)}, ${mail.locale}, 'queued', 0, ${dueAt ?? now},
       ${`<${id}@${deps.mailDomain}>`}, ${mail.workflowRunId ?? null}, ${now}
     WHERE ${guard}
     ON CONFLICT (owner_id, idempotency_key) DO NOTHING`;

@@ -1,7 +1,9 @@
 // Application-facing mail: record in the outbox, then deliver (retries happen on the tick). Background work
 // delivers before it goes on; a request delivers after its response.
+import type { SQL } from "drizzle-orm";
 import { type AppDeps, mailDomain } from "../deps.ts";
 import { type DeliveryDeps, deliverOne, enqueueMail, type OutgoingMail, outboxInsert } from "./outbox.ts";
+import { heldOutboxInsert, type Release, releaseHeld } from "./outbox-hold.ts";
 
 export function deliveryDeps(deps: AppDeps): DeliveryDeps {
   return {
@@ -96,4 +98,15 @@ async function drain(deps: DeliveryDeps, lane: Lane): Promise<void> {
   } finally {
     lane.draining = false;
   }
+}
+
+/** The held inserts of these emails (outbox-hold.ts), for the batch of the change; recorded only if `onlyIf`. */
+export function heldMailStatements(deps: AppDeps, mails: OutgoingMail[], onlyIf: SQL): SQL[] {
+  const d = deliveryDeps(deps);
+  return mails.map((mail) => heldOutboxInsert(d, mail, onlyIf));
+}
+
+/** Releases held emails and delivers the ones this call released after the response, like queueMails. */
+export async function releaseMails(deps: AppDeps, ownerId: string, releases: Release[]): Promise<void> {
+  deliverSoon(deps, await releaseHeld(deliveryDeps(deps), ownerId, releases));
 }

@@ -1,0 +1,68 @@
+// Emails recorded in the very batch of the change they announce, but held back a moment: what the request does
+// right after the change (writing the booking to the owner's calendar, where Google makes the Meet link) can
+// still improve them before they go. The request then releases them; should it never get there (a crash, a
+// kill), the tick sends them as they were rendered once the hold has passed. Either way they exist as soon as
+// the change does. A held email is an ordinary queued one whose first attempt is due later: no new status,
+// and the delivery code needs no exception for it.
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { outbox } from "../db/schema.ts";
+import { guardedOutboxInsert, type OutboxDeps, type OutgoingMail } from "./outbox.ts";
+
+/**
+ * Longer than the slowest calendar write the Google client allows (5 tries of at most 20 s with backoff, after
+ * a token refresh): a request still writing is never overtaken by the tick, and a crash delays the emails by
+ * about this much.
+ */
+export const HOLD_MS = 3 * 60_000;
+
+/** The insert of a held email, recorded only if `onlyIf` (the change having happened) holds inside the batch. */
+export function heldOutboxInsert(deps: OutboxDeps, mail: OutgoingMail, onlyIf: SQL): SQL {
+  return guardedOutboxInsert(deps, mail, onlyIf, { dueAt: deps.clock.now() + HOLD_MS });
+}
+
+/** What a release may replace: the email rendered again with what the request learned since. */
+export type Rerendered = Pick<OutgoingMail, "subject" | "html" | "text" | "attachments">;
+
+export interface Release {
+  idempotencyKey: string;
+  rerendered?: Rerendered;
+}
+
+/**
+ * Makes these held emails due now, with their new rendering if given, and returns the ids of those this call
+ * released, in the order given. Guarded UPDATEs: an email already released, claimed by a sender or sent is
+ * left alone (`attempts = 0` rules out one whose first attempt was taken).
+ */
+export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: Release[]): Promise<string[]> {
+  if (releases.length === 0) return [];
+  const now = deps.clock.now();
+  const stillHeld = (keys: string[]) =>
+    and(
+      eq(outbox.ownerId, ownerId),
+      inArray(outbox.idempotencyKey, keys),
+      eq(outbox.status, "queued"),
+      eq(outbox.attempts, 0),
+    );
+  const released: { id: string; key: string }[] = [];
+  const plain = releases.filter((r) => !r.rerendered).map((r) => r.idempotencyKey);
+  if (plain.length > 0)
+    released.push(
+      ...(await deps.database.db
+        .update(outbox)
+        .set({ nextAttemptAt: now })
+        .where(stillHeld(plain))
+        .returning({ id: outbox.id, key: outbox.idempotencyKey })),
+    );
+  for (const { idempotencyKey, rerendered } of releases) {
+    if (!rerendered) continue;
+    const { subject, html, text, attachments } = rerendered;
+    released.push(
+      ...(await deps.database.db
+        .update(outbox)
+        .set({ subject, html, text, attachments: attachments ?? null, nextAttemptAt: now })
+        .where(stillHeld([idempotencyKey]))
+        .returning({ id: outbox.id, key: outbox.idempotencyKey })),
+    );
+  }
+  return releases.flatMap((r) => released.filter((row) => row.key === r.idempotencyKey).map((row) => row.id));
+}
