@@ -138,6 +138,18 @@ export function manageRoutes() {
   app.get("/:token/invite.ics", async (c) => {
     const r = await resolve(c, c.req.query("lang"));
     if ("response" in r) return r.response;
+    // Only a confirmed booking has an invitation: an .ics of a time the owner has not agreed to would go into
+    // the prospect's calendar as booked (see createdMails).
+    if (r.ctx.booking.status === "pending") {
+      const t = pageMessages(r.locale);
+      const page = messagePage({
+        locale: r.locale,
+        title: t("invitePendingTitle"),
+        text: t("invitePendingText", { owner: r.ctx.owner.name }),
+        action: { href: `${r.base}?lang=${r.locale}`, label: t("backToBooking") },
+      });
+      return c.html(page, 409);
+    }
     const invite = bookingInvite(
       c.get("deps"),
       r.ctx,

@@ -24,7 +24,13 @@ export interface OwnerActionPageData {
   message: string;
   /** the action was just carried out */
   done: boolean;
+  /** what was just cancelled was a pending request: a decline */
+  declined?: boolean;
 }
+
+/** Cancelling a request the owner never confirmed is declining it, and the page says so. */
+const isDecline = (d: OwnerActionPageData) =>
+  d.action === "cancel" && (d.booking.status === "pending" || (d.done && d.declined === true));
 
 const VERDICT_BADGE = { qualified: "ok", review: "warn", declined: "bad" } as const;
 
@@ -39,20 +45,20 @@ function actionBlock(d: OwnerActionPageData): Html {
       return notice(d.done ? "ok" : "info", d.done ? t("approvedNotice") : t("alreadyConfirmed"));
     return notice("info", t("alreadyCancelled"));
   }
+  const decline = isDecline(d);
   if (status === "pending" || status === "confirmed") {
+    const hint = t(decline ? "declineMessageHint" : "cancelMessageHint");
     return html`<form method="post" action="${d.path}" class="stack">${csrfInput(d.csrfToken)}
-${field({ name: "message", label: t("cancelMessage", { name: d.booking.name }), type: "textarea", value: d.message, hint: t("cancelMessageHint"), attrs: { rows: "9", maxlength: "2000" } })}
-<div class="actions"><button type="submit" class="danger">${t("cancelSend")}</button></div></form>`;
+${field({ name: "message", label: t("cancelMessage", { name: d.booking.name }), type: "textarea", value: d.message, hint, attrs: { rows: "9", maxlength: "2000" } })}
+<div class="actions"><button type="submit" class="danger">${t(decline ? "declineSend" : "cancelSend")}</button></div></form>`;
   }
-  return notice(
-    d.done ? "ok" : "info",
-    d.done ? t("ownerCancelledNotice", { name: d.booking.name }) : t("alreadyCancelled"),
-  );
+  if (!d.done) return notice("info", t("alreadyCancelled"));
+  return notice("ok", t(decline ? "ownerDeclinedNotice" : "ownerCancelledNotice", { name: d.booking.name }));
 }
 
 export function ownerActionPage(d: OwnerActionPageData): Html {
   const t = pageMessages(d.locale);
-  const title = d.action === "approve" ? t("approveTitle") : t("cancelTitle");
+  const title = t(d.action === "approve" ? "approveTitle" : isDecline(d) ? "declineTitle" : "cancelTitle");
   return page({
     title,
     locale: d.locale,

@@ -81,7 +81,8 @@ export function ownerActionRoutes() {
         verdict: await verdictOf(c, ctx, locale),
         // Written to the prospect, so in the prospect's language.
         message: defaultOwnerCancelMessage(asLocale(ctx.booking.locale), ctx.booking.name, ctx.owner.name),
-        done: c.req.query("done") === "1",
+        done: c.req.query("done") === "1" || c.req.query("done") === "declined",
+        declined: c.req.query("done") === "declined",
       }),
     );
   });
@@ -94,12 +95,13 @@ export function ownerActionRoutes() {
     if (r.action === "approve") {
       const { approved } = await approveBooking(deps, r.ctx);
       if (approved) await notifyBookingApproved(deps, r.ctx);
-    } else {
-      const message = formString(form, "message").slice(0, 2000) || null;
-      const { cancelled } = await cancelBooking(deps, r.ctx, "owner", message);
-      if (cancelled) await notifyBookingCancelled(deps, r.ctx, "owner", message);
+      return c.redirect(`${r.path}?done=1`, 303);
     }
-    return c.redirect(`${r.path}?done=1`, 303);
+    const message = formString(form, "message").slice(0, 2000) || null;
+    const { cancelled } = await cancelBooking(deps, r.ctx, "owner", message);
+    if (cancelled) await notifyBookingCancelled(deps, r.ctx, "owner", message);
+    const declined = cancelled && r.ctx.booking.status === "pending";
+    return c.redirect(`${r.path}?done=${declined ? "declined" : "1"}`, 303);
   });
 
   return app;
