@@ -33,7 +33,10 @@ export async function notifyBookingCreated(
   );
 }
 
-/** `ctx` is the booking before its cancel. */
+/**
+ * `ctx` is the booking before its cancel. The emails were rendered with the cancel (the calendar write cannot
+ * change them), so `reason` is no longer needed here; the parameter stays for the routes' calls.
+ */
 export async function notifyBookingCancelled(
   deps: AppDeps,
   ctx: BookingContext,
