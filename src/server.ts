@@ -36,6 +36,7 @@ const task = config.scheduler
       ticking = true;
       try {
         await tick(deps);
+        deps.database.checkpoint();
       } catch (error) {
         deps.logger.error("tick failed", { error: String(error) });
       } finally {

@@ -479,6 +479,8 @@ export const workflowRuns = sqliteTable(
   (t) => [
     uniqueIndex("workflow_runs_key_idx").on(t.ownerId, t.workflow, t.key),
     index("workflow_runs_due_idx").on(t.status, t.wakeAt),
+    // Waking the runs that wait for an event (wakeWaiters) must not scan every sleeping run of the owner.
+    index("workflow_runs_waiting_idx").on(t.ownerId, t.waitingOn),
   ],
 );
 

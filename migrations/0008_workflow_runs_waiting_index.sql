@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS `workflow_runs_waiting_idx` ON `workflow_runs` (`owner_id`,`waiting_on`);
