@@ -1,9 +1,9 @@
 // An owner with business settings, a French client and a monthly-billed mission, driven through the API.
 import { expect } from "vitest";
-import { BUSINESS } from "../fixtures/business.ts";
+import { BUSINESS, FRANCHISE_BUSINESS } from "../fixtures/business.ts";
 import { type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 
-export { BUSINESS };
+export { BUSINESS, FRANCHISE_BUSINESS };
 
 export const CLIENT = {
   name: "Société Générale d'Études & Conseil",

@@ -5,9 +5,9 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../src/invoicing/exports.ts";
 import {
-  BUSINESS,
   CLIENT,
   draftInvoice,
+  FRANCHISE_BUSINESS,
   type InvoicingFixture,
   invoicingFixture,
   LINE,
@@ -112,14 +112,7 @@ describe("the accountant's CSV", () => {
 
   it("puts a franchise invoice's amount in the no-VAT column with its regime", async () => {
     const f = await invoicingFixture({
-      business: {
-        ...BUSINESS,
-        legalForm: "EI",
-        vatFranchise: true,
-        vatNumber: null,
-        capitalCents: null,
-        rcs: null,
-      },
+      business: FRANCHISE_BUSINESS,
     });
     const { id } = await draftInvoice(f);
     await f.json(`/api/invoices/${id}/issue`, { method: "POST" }, 200);

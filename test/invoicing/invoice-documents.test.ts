@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { describeFailures, en16931SkipReason, validateCii } from "../helpers/en16931.ts";
 import type { CapturingTransport } from "../helpers/test-app.ts";
-import { BUSINESS, CLIENT, draftInvoice, invoicingFixture, LINE } from "./api-fixture.ts";
+import { CLIENT, draftInvoice, FRANCHISE_BUSINESS, invoicingFixture, LINE } from "./api-fixture.ts";
 
 const skipReason = en16931SkipReason();
 if (skipReason) console.warn(`Skipping EN 16931 validation of /xml: ${skipReason}`);
@@ -53,14 +53,7 @@ describe("an issued invoice's documents", () => {
     "validates a VAT-franchise invoice to a client abroad too",
     async () => {
       const { f, id } = await issued({
-        business: {
-          ...BUSINESS,
-          legalForm: "EI",
-          vatFranchise: true,
-          vatNumber: null,
-          capitalCents: null,
-          rcs: null,
-        },
+        business: FRANCHISE_BUSINESS,
         client: {
           ...CLIENT,
           address: { line1: "500 Market Street", postalCode: "94105", city: "San Francisco", country: "US" },
