@@ -4,21 +4,16 @@
 import { SELF } from "cloudflare:test";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { type AppFetch, expectJson, signUp, uniqueHandle } from "./shared/http-client.ts";
-import { BUSINESS, CLIENT, lastMonth, missionFor } from "./shared/seed-data.ts";
+import { billingOwner } from "./shared/billing-owner.ts";
+import { type AppFetch, expectJson } from "./shared/http-client.ts";
+import { lastMonth } from "./shared/seed-data.ts";
 
 const fetch: AppFetch = (path, init) => SELF.fetch(`http://creneau.test${path}`, init);
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 describe("the accountant's ZIP on workerd", () => {
   it("streams a year's PDFs, CII and UBL with the README and the CSV", async () => {
-    const owner = await signUp(fetch, uniqueHandle("zip"));
-    await expectJson(owner.api("/api/settings/business", { method: "PUT", body: BUSINESS }), 200);
-    const client = await expectJson<{ id: string }>(owner.api("/api/clients", { body: CLIENT }), 201);
-    const mission = await expectJson<{ id: string }>(
-      owner.api("/api/missions", { body: missionFor(client.id) }),
-      201,
-    );
+    const { owner, missionId } = await billingOwner(fetch, "zip");
     const period = lastMonth();
     const ids: string[] = [];
     const numbers: string[] = [];
@@ -26,7 +21,7 @@ describe("the accountant's ZIP on workerd", () => {
       const draft = await expectJson<{ id: string }>(
         owner.api("/api/invoices", {
           body: {
-            missionId: mission.id,
+            missionId,
             periodStart: period.start,
             periodEnd: period.end,
             lines: [{ description: "Développement", quantity, unitPriceCents: 60_000, vatRate: 20 }],

@@ -1,9 +1,11 @@
 // The product end to end over HTTP, written once and run under each runtime (as Hono's runtime tests do):
 // test/runtime/node-app.test.ts runs it on Node + SQLite, test/workerd/app.test.ts inside workerd + D1.
+
 import { describe, expect, it } from "vitest";
+import { billingOwner } from "./billing-owner.ts";
 import { type AppFetch, expectJson, type OwnerClient, signUp, uniqueHandle } from "./http-client.ts";
 import { pdfText } from "./pdf-text.ts";
-import { BUSINESS, CLIENT, isoDay, lastMonth, missionFor, openWeek } from "./seed-data.ts";
+import { isoDay, lastMonth, openWeek } from "./seed-data.ts";
 
 export type Runtime = "node" | "workerd";
 
@@ -94,18 +96,12 @@ export function describeApp(runtime: Runtime, makeFetch: () => AppFetch): void {
 
     it("issues an invoice and renders its Factur-X PDF with the bundled fonts, then sends it", async () => {
       const fetch = makeFetch();
-      const owner = await signUp(fetch, uniqueHandle("bill"));
-      await expectJson(owner.api("/api/settings/business", { method: "PUT", body: BUSINESS }), 200);
-      const client = await expectJson<{ id: string }>(owner.api("/api/clients", { body: CLIENT }), 201);
-      const mission = await expectJson<{ id: string }>(
-        owner.api("/api/missions", { body: missionFor(client.id) }),
-        201,
-      );
+      const { owner, missionId } = await billingOwner(fetch, "bill");
       const period = lastMonth();
       const draft = await expectJson<{ id: string; totals: { grossCents: number } }>(
         owner.api("/api/invoices", {
           body: {
-            missionId: mission.id,
+            missionId,
             periodStart: period.start,
             periodEnd: period.end,
             lines: [{ description: "Développement", quantity: 20, unitPriceCents: 60_000, vatRate: 20 }],
