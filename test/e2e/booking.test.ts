@@ -70,7 +70,7 @@ async function check(page: Page, label: string, name: string): Promise<void> {
  * A link from an email written to DATA_DIR/outbox (no SMTP_URL in tests), e.g. the manage link. Booking emails
  * are delivered after the response, so the file may take a moment to appear (or be complete).
  */
-async function linkFromEmail(to: string, pathPrefix: string, about = ""): Promise<string> {
+async function linksFromEmail(to: string, pathPrefix: string, about = ""): Promise<string[]> {
   const dir = path.join(server.dataDir, "outbox");
   const deadline = Date.now() + 5_000;
   for (;;) {
@@ -79,12 +79,16 @@ async function linkFromEmail(to: string, pathPrefix: string, about = ""): Promis
       const mail = await simpleParser(readFileSync(path.join(dir, file)));
       const recipient = Array.isArray(mail.to) ? mail.to[0] : mail.to;
       if (recipient?.value[0]?.address !== to || !mail.text?.includes(about)) continue;
-      const link = new RegExp(`${server.baseUrl}${pathPrefix}[\\w.-]+`).exec(mail.text ?? "")?.[0];
-      if (link) return link;
+      const links = (mail.text ?? "").match(new RegExp(`${server.baseUrl}${pathPrefix}[\\w.-]+`, "g"));
+      if (links) return [...new Set(links)];
     }
     if (Date.now() > deadline) throw new Error(`No email to ${to} with a link to ${pathPrefix}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+async function linkFromEmail(to: string, pathPrefix: string, about = ""): Promise<string> {
+  return (await linksFromEmail(to, pathPrefix, about))[0]!;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -232,6 +236,69 @@ describe("the owner's pages", () => {
       "Merci pour votre intérêt.",
     );
     await check(page, "owner one-click cancel", "owner-1-cancel-link-mobile");
+  });
+
+  it("opens the one-click links of a request awaiting approval: approve, or decline kindly", async () => {
+    const key = spawnSync(process.execPath, [CLI, "api-key", "create", "--name", "e2e"], {
+      env: { ...cleanEnv(), DATA_DIR: server.dataDir, BASE_URL: server.baseUrl },
+      encoding: "utf8",
+    }).stdout.trim();
+    const weekdays = ["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["09:00", "18:00"]]]);
+    const eventType = await fetch(`${server.baseUrl}/api/event-types`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        slug: "sur-demande",
+        title: "Entretien sur demande",
+        durationMinutes: 30,
+        timeZone: "Europe/Paris",
+        weeklyHours: Object.fromEntries(weekdays),
+        horizonDays: 30,
+        requiresConfirmation: true,
+      }),
+    });
+    expect(eventType.status, await eventType.clone().text()).toBe(201);
+    const slots = await fetch(
+      `${server.baseUrl}/api/public/${OWNER.handle}/sur-demande/slots?from=${today()}&to=${inDays(20)}&timeZone=Europe/Paris`,
+    );
+    const start = Object.values(
+      ((await slots.json()) as { slots: Record<string, { start: string }[]> }).slots,
+    )[0]![0]!.start;
+    const created = await fetch(`${server.baseUrl}/api/public/${OWNER.handle}/sur-demande/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        start,
+        timeZone: "Europe/Paris",
+        name: "Carole Petit",
+        email: "carole@example.org",
+        answers: {},
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { booking } = (await created.json()) as { booking: { id: string; status: string } };
+    expect(booking.status).toBe("pending");
+
+    const links = await linksFromEmail(OWNER.email, "/m/bookings/", "Carole Petit");
+    expect(links).toHaveLength(2);
+    const headings: string[] = [];
+    for (const link of links) {
+      await page.goto(link);
+      const heading = await page.getByRole("heading", { level: 1 }).innerText();
+      headings.push(heading);
+      if (heading.startsWith("Décliner")) {
+        await check(page, "owner one-click decline of a pending request", "owner-2-decline-request-mobile");
+      } else {
+        await check(page, "owner one-click approval", "owner-3-approve-request-mobile");
+      }
+    }
+    expect(headings.some((h) => h.startsWith("Décliner cette demande"))).toBe(true);
+    expect(headings.some((h) => !h.startsWith("Décliner"))).toBe(true);
+    // Opening the links changed nothing (mail scanners open links): the request still waits for the owner.
+    const after = await fetch(`${server.baseUrl}/api/bookings/${booking.id}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(((await after.json()) as { status: string }).status).toBe("pending");
   });
 
   it("signs in and sees the booking links, the editor and the bookings", async () => {
