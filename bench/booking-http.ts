@@ -1,7 +1,10 @@
 // Booking over HTTP against a real server process: GET slots throughput and latency, booking POSTs per second.
 // Beside them, as information (steadier than throughput on a shared machine): the server's main-thread CPU
 // per request, how long after the last booking its emails are all out (they are delivered after the
-// response), and the CPU of the same requests in-process, without HTTP. Run alone with `node bench/booking-http.ts`.
+// response), and the CPU of the same requests in-process, without HTTP. The GET load asks for one week again and
+// again, as visitors of one link do, so after the first request it is served from the slots cache (until a
+// booking, a calendar change or the minimum notice changes the answer); the in-process figures give the cost of
+// an answer computed afresh beside it. Run alone with `node bench/booking-http.ts`.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -210,7 +213,12 @@ export async function run(): Promise<Figure[]> {
             info("server main-thread CPU per booking POST, during the burst", postCpu / BOOKINGS, "ms"),
             info("  per booking once its two emails are delivered", withMailCpu / BOOKINGS, "ms"),
           ]),
-      info("in-process CPU per GET slots (no HTTP)", inProcess.getMs, "ms"),
+      info("in-process CPU per GET slots (no HTTP), served from the slots cache", inProcess.getMs, "ms"),
+      info(
+        "  the same, each computed afresh (availability version bumped before each)",
+        inProcess.missMs,
+        "ms",
+      ),
       info("in-process CPU per booking, its two emails delivered", inProcess.bookingMs, "ms"),
     ];
   } finally {
@@ -219,7 +227,7 @@ export async function run(): Promise<Figure[]> {
 }
 
 /** The same requests through app.request() on the same kind of database and mail, main-thread CPU per request. */
-async function inProcessCpu(): Promise<{ getMs: number; bookingMs: number }> {
+async function inProcessCpu(): Promise<{ getMs: number; missMs: number; bookingMs: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "creneau-bench-"));
   const config = parseConfig({
     DATA_DIR: dataDir,
@@ -276,9 +284,22 @@ async function inProcessCpu(): Promise<{ getMs: number; bookingMs: number }> {
     for (let i = 0; i < 200; i++) await (await app.request(weekUrl)).text();
     const get0 = process.threadCpuUsage();
     for (let i = 0; i < IN_PROCESS_GETS; i++) await (await app.request(weekUrl)).text();
+    const bump = deps.database.sqlite.prepare(
+      "UPDATE owners SET availability_version = availability_version + 1",
+    );
+    const miss0 = process.threadCpuUsage();
+    for (let i = 0; i < IN_PROCESS_GETS; i++) {
+      bump.run();
+      await (await app.request(weekUrl)).text();
+    }
+    const misses = process.threadCpuUsage(miss0);
     const gets = process.threadCpuUsage(get0);
     const ms = (u: NodeJS.CpuUsage, n: number) => (u.user + u.system) / 1000 / n;
-    return { getMs: ms(gets, IN_PROCESS_GETS), bookingMs: ms(bookings, BOOKINGS) };
+    return {
+      getMs: ms(gets, IN_PROCESS_GETS),
+      missMs: ms(misses, IN_PROCESS_GETS),
+      bookingMs: ms(bookings, BOOKINGS),
+    };
   } finally {
     await deps.database.close();
     rmSync(dataDir, { recursive: true, force: true });

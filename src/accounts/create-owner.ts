@@ -39,6 +39,7 @@ export async function createOwner(
     timeZone: input.timeZone,
     locale: input.locale,
     passwordHash: await hashPassword(input.password),
+    availabilityVersion: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
 import { calendarConnections } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { bumpAvailability } from "../scheduling/availability-version.ts";
 import type { ConnectionRow, ConnectionSettings, SyncProgress, SyncState } from "./connection-types.ts";
 import { cancelSyncChainStatement, startSyncChainStatement } from "./sync-runs.ts";
 import { SYNC_LEASE_MS } from "./sync-schedule.ts";
@@ -88,6 +89,8 @@ export async function deleteConnection(
     database.db
       .delete(calendarConnections)
       .where(and(eq(calendarConnections.ownerId, ownerId), eq(calendarConnections.id, id))),
+    // Its busy times go with it (ON DELETE CASCADE).
+    bumpAvailability(ownerId),
     cancelSyncChainStatement(deps, ownerId, id),
   ]);
   return (result?.changes ?? 0) > 0;

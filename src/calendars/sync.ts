@@ -2,6 +2,7 @@
 // and the status in ONE batch. A failure writes only the status: the last good busy times stay.
 import { findOwnerById } from "../accounts/store.ts";
 import type { AppDeps } from "../platform/deps.ts";
+import { bumpAvailability } from "../scheduling/availability-version.ts";
 import { notifyConnectionBroken } from "./broken-notice.ts";
 import { busyChangeStatements, countBusy } from "./busy-store.ts";
 import { loadCalendarSettings } from "./calendar-settings-store.ts";
@@ -104,6 +105,7 @@ export async function syncConnection(
       : null;
     await deps.database.batch([
       ...busyChangeStatements(deps.database, connection, result.changes, now),
+      ...(result.changes.length > 0 ? [bumpAvailability(connection.ownerId)] : []),
       updateConnectionStatement(
         deps.database,
         connection.id,

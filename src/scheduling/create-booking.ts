@@ -13,6 +13,7 @@ import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
+import { bumpAvailability } from "./availability-version.ts";
 import { createdMails } from "./booking-mails.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
 import { type BookingRow, guardedBookingInsert, type SlotGuard } from "./booking-store.ts";
@@ -178,6 +179,7 @@ export async function createBooking(
   );
   const results = await deps.database.batch([
     guardedBookingInsert(booking, guard),
+    bumpAvailability(owner.id),
     upsertContact({
       id: deps.newId(),
       ownerId: owner.id,

@@ -4,6 +4,7 @@ import type { OwnerRow } from "../accounts/store.ts";
 import type { Database } from "../platform/db/database.ts";
 import { preparedOnce } from "../platform/db/prepared.ts";
 import { bookings, eventTypes, owners } from "../platform/db/schema.ts";
+import { bumpAvailability } from "./availability-version.ts";
 import type { EventTypeDefinition } from "./default-event-type.ts";
 import type { StoredEventType } from "./event-type-input.ts";
 
@@ -126,6 +127,7 @@ export async function updateEventType(
       .update(eventTypes)
       .set({ slug: definition.slug, definition: eventTypeValues(definition), active, updatedAt: now })
       .where(and(eq(eventTypes.ownerId, ownerId), eq(eventTypes.id, id), isNull(eventTypes.archivedAt))),
+    bumpAvailability(ownerId),
   ]);
   return (r?.changes ?? 0) === 1;
 }

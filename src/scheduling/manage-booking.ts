@@ -11,6 +11,7 @@ import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent } from "../webhooks/payloads.ts";
 import { type BusyLoader, loadAvailability } from "./availability.ts";
+import { bumpAvailability } from "./availability-version.ts";
 import { MANAGE_PURPOSE } from "./booking-links.ts";
 import { approvedMail, cancellationMails, rescheduledMails } from "./booking-mails.ts";
 import {
@@ -84,6 +85,7 @@ export async function cancelBooking(
   const mails = heldMailStatements(deps, await cancellationMails(deps, ctx, by, reason), cancelledHere);
   const results = await deps.database.batch([
     cancelStatement(deps.database, ctx.booking.id, by, reason, now),
+    bumpAvailability(ctx.owner.id),
     cancelBookingWorkflows(deps, ctx.owner.id, ctx.booking.id),
     ...bookingDecided(deps, ctx.owner.id, ctx.booking.id, "cancelled"),
     ...(ctx.booking.leadId
@@ -151,6 +153,7 @@ export async function rescheduleBooking(
   );
   const results = await deps.database.batch([
     guardedReschedule(ctx.booking.id, guard, now),
+    bumpAvailability(ctx.owner.id),
     ...moveBookingWorkflows(deps, ctx.booking, startMs, delays),
     ...(ctx.booking.leadId
       ? [
@@ -189,6 +192,7 @@ export async function approveBooking(deps: AppDeps, ctx: BookingContext): Promis
   const approvedHere = sql`EXISTS (SELECT 1 FROM bookings WHERE id = ${booking.id} AND status = 'confirmed' AND sequence = ${approved.sequence} AND updated_at = ${now})`;
   const [result] = await deps.database.batch([
     approveStatement(deps.database, booking.id, now),
+    bumpAvailability(ctx.owner.id),
     ...bookingDecided(deps, ctx.owner.id, booking.id, "approved"),
     ...(booking.status === "pending"
       ? heldMailStatements(deps, [approvedMail(deps, { ...ctx, booking: approved })], approvedHere)

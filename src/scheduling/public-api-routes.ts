@@ -19,7 +19,8 @@ import { findLink } from "./event-type-store.ts";
 import { eventTitle, publicEventTypeJson } from "./event-type-view.ts";
 import { bookingFromManageToken, canChange, cancelBooking, rescheduleBooking } from "./manage-booking.ts";
 import { limitPublicPosts } from "./public-throttle.ts";
-import { computeSlots } from "./slots.ts";
+import { computeSlotsUntil } from "./slots.ts";
+import { cachedSlots, rememberSlots, slotsCacheKey } from "./slots-cache.ts";
 import { parseSlotsQuery, rangeInstants } from "./slots-request.ts";
 import { isoInZone } from "./zoned-bounds.ts";
 
@@ -88,16 +89,26 @@ export function publicApiRoutes() {
       timeZone: c.req.query("timeZone"),
     });
     const { owner, eventType } = await findPublicEventType(c, c.req.param("handle"), c.req.param("slug"));
+    c.header("Cache-Control", "no-store");
+    c.header("Content-Type", "application/json");
+    const key = slotsCacheKey({
+      eventTypeId: eventType.id,
+      availabilityVersion: owner.availabilityVersion,
+      ...query,
+    });
+    const cached = cachedSlots(deps.database, key, deps.clock.now());
+    if (cached !== undefined) return c.body(cached, 200);
     const { fromMs, toMs } = rangeInstants(query.from, query.to);
     const availability = await loadAvailability(deps, owner.id, eventType, fromMs, toMs, busyLoaderFor(deps));
-    const result = computeSlots({
+    const { result, validUntilMs } = computeSlotsUntil({
       ...availability,
       from: query.from,
       to: query.to,
       visitorTimeZone: query.timeZone,
     });
-    c.header("Cache-Control", "no-store");
-    return c.json(result);
+    const body = JSON.stringify(result);
+    rememberSlots(deps.database, key, body, validUntilMs);
+    return c.body(body, 200);
   });
 
   api.post("/:handle/:slug/bookings", limitPublicPosts(), async (c) => {

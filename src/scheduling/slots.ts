@@ -30,17 +30,28 @@ export type AvailabilityInput = Omit<SlotQuery, "from" | "to" | "visitorTimeZone
  * (isValidTimeZone); throws RangeError otherwise. A `to` before `from` gives no slots.
  */
 export function computeSlots(q: SlotQuery): SlotsResult {
+  return computeSlotsUntil(q).result;
+}
+
+/**
+ * computeSlots, and the instant until which that answer holds for the same rules, bookings and busy times:
+ * time only ever removes slots (the first one falls under the minimum notice) until the owner's date turns
+ * and the horizon moves a day. The slots cache serves the answer until then.
+ */
+export function computeSlotsUntil(q: SlotQuery): { result: SlotsResult; validUntilMs: number } {
   const visitorClock = zoneClock(q.visitorTimeZone);
+  const ownerClock = zoneClock(q.rules.timeZone);
   const fromDay = parseIsoDate(q.from);
   const toDay = parseIsoDate(q.to);
   if (fromDay === null || toDay === null) throw new RangeError(`Invalid date range ${q.from}..${q.to}`);
   const result: SlotsResult = { timeZone: visitorClock.timeZone, slots: {} };
-  if (toDay < fromDay) return result;
+  const ownerDayEnds = ownerClock.startOfDay(ownerClock.localDay(q.nowMs) + 1);
+  if (toDay < fromDay) return { result, validUntilMs: ownerDayEnds };
 
   const durationMs = q.rules.durationMinutes * MINUTE_MS;
   const starts = freeSlotStarts(
     q,
-    zoneClock(q.rules.timeZone),
+    ownerClock,
     visitorClock.startOfDay(fromDay),
     visitorClock.startOfDay(toDay + 1),
   );
@@ -55,7 +66,10 @@ export function computeSlots(q: SlotQuery): SlotsResult {
     }
     slotsOfDate.push({ start: visitorClock.format(start), end: visitorClock.format(start + durationMs) });
   }
-  return result;
+  // A slot is offered while start ≥ now + notice: the first one goes once now passes start − notice.
+  const firstLeaves =
+    starts.length > 0 ? starts[0]! - q.rules.minimumNoticeMinutes * MINUTE_MS + 1 : Infinity;
+  return { result, validUntilMs: Math.min(ownerDayEnds, firstLeaves) };
 }
 
 /**

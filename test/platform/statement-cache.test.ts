@@ -44,6 +44,7 @@ describe("statement cache", () => {
       timeZone: "Europe/Paris",
       locale: "fr" as const,
       passwordHash: "h",
+      availabilityVersion: 0,
       createdAt: 1,
       updatedAt: 1,
     };

@@ -11,6 +11,8 @@ export const owners = sqliteTable("owners", {
   timeZone: text("time_zone").notNull(),
   locale: text("locale", { enum: ["fr", "en"] }).notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Bumped in every batch that changes what slots depend on (see scheduling/availability-version.ts). */
+  availabilityVersion: integer("availability_version").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

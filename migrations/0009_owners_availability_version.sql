@@ -1,0 +1,1 @@
+ALTER TABLE `owners` ADD `availability_version` integer DEFAULT 0 NOT NULL;
