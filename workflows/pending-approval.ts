@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { defineWorkflow } from "../src/platform/workflows/definition.ts";
 import { cancelWorkflowsStatement } from "../src/platform/workflows/engine.ts";
+import { bumpAvailability } from "../src/scheduling/availability-version.ts";
 import { ownerActionUrl } from "../src/scheduling/booking-links.ts";
 import { bookingEmailData, declineMail } from "../src/scheduling/booking-notifications.ts";
 import { cancelStatement } from "../src/scheduling/booking-store.ts";
@@ -70,6 +71,7 @@ export const pendingApproval = defineWorkflow<PendingApprovalInput>({
       );
       const results = await deps.database.batch([
         cancelStatement(deps.database, bookingId, "owner", reason, now),
+        bumpAvailability(booking.owner.id),
         cancelWorkflowsStatement(deps, booking.owner.id, [BOOKING_REMINDERS, AFTER_CALL], bookingId),
         ...events.statements,
       ]);
