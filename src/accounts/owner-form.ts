@@ -3,9 +3,32 @@
 import type { AppContext } from "../platform/http/context.ts";
 import { AppError } from "../platform/http/problems.ts";
 import type { Locale } from "../platform/i18n.ts";
+import { timeZoneChoices } from "../platform/time-zones.ts";
 import { createOwner } from "./create-owner.ts";
 import { accountMessages } from "./messages.ts";
+import { setupPage } from "./pages/setup-page.ts";
 import { startSession } from "./sessions.ts";
+
+/** The setup or sign-up page, empty or with what was typed and each refusal next to its field. */
+export function ownerFormPage(
+  c: AppContext,
+  form: {
+    locale: Locale;
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+    signup?: boolean;
+  },
+): ReturnType<typeof setupPage> {
+  return setupPage({
+    locale: form.locale,
+    csrfToken: c.get("csrfToken"),
+    baseUrl: c.get("deps").config.baseUrl,
+    timeZones: timeZoneChoices(),
+    values: form.values ?? {},
+    errors: form.errors ?? {},
+    ...(form.signup ? { signup: true } : {}),
+  });
+}
 
 export async function submitOwnerForm(
   c: AppContext,

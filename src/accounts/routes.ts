@@ -7,13 +7,12 @@ import { hashPassword, verifyPassword } from "../platform/security/password.ts";
 import { createApiKey, type Scope } from "./api-keys.ts";
 import { login } from "./login.ts";
 import { accountMessages } from "./messages.ts";
-import { submitOwnerForm } from "./owner-form.ts";
+import { ownerFormPage, submitOwnerForm } from "./owner-form.ts";
 import { passwordSchema } from "./owner-input.ts";
 import { apiKeysPage } from "./pages/api-keys-page.ts";
 import { dashboardPage } from "./pages/dashboard-page.ts";
 import { loginPage } from "./pages/login-page.ts";
 import { settingsPage } from "./pages/settings-page.ts";
-import { setupPage } from "./pages/setup-page.ts";
 import { endSession, requireSession, startSession } from "./sessions.ts";
 import { signupRoutes } from "./signup-routes.ts";
 import {
@@ -24,8 +23,6 @@ import {
   revokeApiKey,
   updatePasswordHash,
 } from "./store.ts";
-
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
 /** Only local paths: an attacker must not turn the login form into an open redirect. */
 function safeNext(next: string): string {
@@ -43,16 +40,7 @@ export function accountRoutes() {
   app.get("/setup", async (c) => {
     const deps = c.get("deps");
     if ((await countOwners(deps.database)) > 0) throw new AppError("not_found");
-    return c.html(
-      setupPage({
-        locale: c.get("locale"),
-        csrfToken: c.get("csrfToken"),
-        baseUrl: deps.config.baseUrl,
-        timeZones: TIME_ZONES,
-        values: {},
-        errors: {},
-      }),
-    );
+    return c.html(ownerFormPage(c, { locale: c.get("locale") }));
   });
 
   app.post("/setup", async (c) => {
@@ -65,17 +53,7 @@ export function accountRoutes() {
     const locale = values.locale === "en" ? "en" : c.get("locale");
     const password = typeof form.password === "string" ? form.password : "";
     const render = (errors: Record<string, string>, status: 409 | 422) =>
-      c.html(
-        setupPage({
-          locale,
-          csrfToken: c.get("csrfToken"),
-          baseUrl: deps.config.baseUrl,
-          timeZones: TIME_ZONES,
-          values,
-          errors,
-        }),
-        status,
-      );
+      c.html(ownerFormPage(c, { locale, values, errors }), status);
     return submitOwnerForm(c, {
       values,
       password,

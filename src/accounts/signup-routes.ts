@@ -7,10 +7,8 @@ import { AppError } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import { safeEqual, sha256Hex } from "../platform/security/tokens.ts";
 import { accountMessages } from "./messages.ts";
-import { submitOwnerForm } from "./owner-form.ts";
-import { setupPage } from "./pages/setup-page.ts";
+import { ownerFormPage, submitOwnerForm } from "./owner-form.ts";
 
-const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 const FIELDS = ["name", "email", "handle", "timeZone", "locale"] as const;
 
 /** Hashing first compares equal-length values, so the time taken says nothing about the code's length. */
@@ -24,17 +22,7 @@ export function signupRoutes() {
   app.get("/signup", (c) => {
     const deps = c.get("deps");
     if (!deps.config.signupCode) throw new AppError("not_found");
-    return c.html(
-      setupPage({
-        locale: c.get("locale"),
-        csrfToken: c.get("csrfToken"),
-        baseUrl: deps.config.baseUrl,
-        timeZones: TIME_ZONES,
-        values: {},
-        errors: {},
-        signup: true,
-      }),
-    );
+    return c.html(ownerFormPage(c, { locale: c.get("locale"), signup: true }));
   });
 
   app.post("/signup", async (c) => {
@@ -47,18 +35,7 @@ export function signupRoutes() {
     const t = accountMessages(locale);
     const password = typeof form.password === "string" ? form.password : "";
     const render = (errors: Record<string, string>, status: 403 | 409 | 422) =>
-      c.html(
-        setupPage({
-          locale,
-          csrfToken: c.get("csrfToken"),
-          baseUrl: deps.config.baseUrl,
-          timeZones: TIME_ZONES,
-          values,
-          errors,
-          signup: true,
-        }),
-        status,
-      );
+      c.html(ownerFormPage(c, { locale, values, errors, signup: true }), status);
     if (!codeMatches(formString(form, "code"), expected)) return render({ code: t("signupCodeWrong") }, 403);
     return submitOwnerForm(c, {
       values,

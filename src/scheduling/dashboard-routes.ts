@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../platform/db/database.ts";
 import type { AppContext, AppEnv, CurrentOwner } from "../platform/http/context.ts";
 import { AppError, fieldErrorsFromZod } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
+import { timeZoneChoices } from "../platform/time-zones.ts";
 import { notifyBookingApproved } from "./approval-notifications.ts";
 import { notifyBookingCancelled } from "./booking-notifications.ts";
 import { type BookingRow, getOwnedBooking, listBookings } from "./booking-store.ts";
@@ -26,7 +27,6 @@ import { eventTypeEditorPage } from "./pages/event-type-editor-page.ts";
 import { type EventTypeFormValues, formValuesOf, readEventTypeForm } from "./pages/event-type-form.ts";
 import { editorInput } from "./pages/event-type-form-input.ts";
 import { eventTypesPage } from "./pages/event-types-page.ts";
-import { TIME_ZONES } from "./pages/week-slots.ts";
 
 const DAY_MS = 86_400_000;
 const STATUSES: readonly BookingRow["status"][] = [
@@ -49,7 +49,7 @@ function renderEditor(
     values,
     errors: extra.errors ?? {},
     generalErrors: extra.generalErrors ?? [],
-    timeZones: TIME_ZONES,
+    timeZones: timeZoneChoices(),
     id: extra.id,
     savedTitle: extra.savedTitle,
   });

@@ -9,6 +9,7 @@ import { wantsJson } from "../platform/http/errors.ts";
 import { AppError } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import type { Locale } from "../platform/i18n.ts";
+import { timeZoneChoices } from "../platform/time-zones.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { loadAvailability } from "./availability.ts";
 import { manageToken } from "./booking-links.ts";
@@ -35,7 +36,7 @@ import { ownerActionRoutes } from "./pages/owner-action-routes.ts";
 import type { LinkHeader } from "./pages/public-parts.ts";
 import { declinedPage, messagePage, slotsPage } from "./pages/slots-page.ts";
 import { otherLanguageLink, useLocale } from "./pages/visitor-locale.ts";
-import { isValidZone, TIME_ZONES, weekSlots } from "./pages/week-slots.ts";
+import { isValidZone, weekSlots } from "./pages/week-slots.ts";
 import { findPublicEventType } from "./public-api-routes.ts";
 import { limitPublicPosts } from "./public-throttle.ts";
 import { validateAnswers } from "./questions.ts";
@@ -131,7 +132,7 @@ async function renderSlots(c: AppContext, link: Link, locale: Locale, v: SlotsVi
       locale,
       csrfToken: c.get("csrfToken"),
       timeZone,
-      timeZones: TIME_ZONES,
+      timeZones: timeZoneChoices(),
       zoneGuessed: !v.zone,
       ...slots,
       nav: { action: `${link.path}/slots`, method: long ? "post" : "get", hidden },

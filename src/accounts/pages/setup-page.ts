@@ -8,7 +8,7 @@ export interface SetupPageData {
   locale: Locale;
   csrfToken: string;
   baseUrl: string;
-  timeZones: string[];
+  timeZones: readonly string[];
   values: Record<string, string>;
   errors: Record<string, string>;
   /** another owner joining a deployment that has SIGNUP_CODE: the form asks for the code and posts to /signup */

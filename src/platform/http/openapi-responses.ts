@@ -1,21 +1,9 @@
 // Response shapes of the public contract (API.md) for the OpenAPI document. The handlers build these answers
 // by hand, so test/platform/openapi.test.ts parses real answers with these schemas to keep them honest.
 import * as z from "zod";
+import { QUESTION_TYPES } from "../../scheduling/questions.ts";
 
 const instant = z.string().meta({ description: "ISO 8601 with an offset" });
-const QUESTION_TYPES = [
-  "text",
-  "longtext",
-  "email",
-  "phone",
-  "number",
-  "money",
-  "select",
-  "multiselect",
-  "date",
-  "url",
-  "boolean",
-] as const;
 
 export const publicEventTypeResponse = z.looseObject({
   title: z.string(),

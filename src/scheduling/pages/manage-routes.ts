@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from "../../platform/http/context.ts";
 import { AppError } from "../../platform/http/problems.ts";
 import { formString, readForm } from "../../platform/http/request-body.ts";
 import type { Locale } from "../../platform/i18n.ts";
+import { timeZoneChoices } from "../../platform/time-zones.ts";
 import { loadAvailability } from "../availability.ts";
 import { manageToken } from "../booking-links.ts";
 import { bookingInvite, notifyBookingCancelled, notifyBookingRescheduled } from "../booking-notifications.ts";
@@ -22,7 +23,7 @@ import { summaryOf } from "./booking-summary.ts";
 import { managePage, reschedulePage } from "./manage-page.ts";
 import { messagePage } from "./slots-page.ts";
 import { otherLanguageLink, useLocale } from "./visitor-locale.ts";
-import { isValidZone, TIME_ZONES, weekSlots } from "./week-slots.ts";
+import { isValidZone, weekSlots } from "./week-slots.ts";
 
 type Resolved = { ctx: BookingContext; locale: Locale; base: string } | { response: Response };
 
@@ -110,7 +111,7 @@ async function renderReschedule(
       locale,
       csrfToken: c.get("csrfToken"),
       timeZone,
-      timeZones: TIME_ZONES,
+      timeZones: timeZoneChoices(),
       zoneGuessed: false,
       ...slots,
       nav: { action: `${base}/reschedule`, method: "get", hidden },

@@ -7,8 +7,6 @@ import { todayIn } from "../zoned-bounds.ts";
 import type { PickerSlot } from "./slot-picker.ts";
 import { addDays, type WeekWindow, weekWindow } from "./week.ts";
 
-export const TIME_ZONES: readonly string[] = [...Intl.supportedValuesOf("timeZone"), "UTC"].sort();
-
 export function isValidZone(zone: string | undefined): zone is string {
   return !!zone && zone.length <= 64 && isValidTimeZone(zone);
 }
