@@ -13,10 +13,28 @@ export interface TestSmtpServer {
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
 }
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: {
+    /** Require AUTH with these credentials, as a production relay does (they go into `url`). */
+    auth?: { user: string; password: string };
+    /** Never keep the process alive (a peer started by a global setup). */
+    unref?: boolean;
+  } = {},
+): Promise<TestSmtpServer> {
   const state = { messages: [] as ParsedMail[], rejectNext: 0 };
+  const { auth } = options;
   const server = new SMTPServer({
-    authOptional: true,
+    ...(auth
+      ? {
+          authMethods: ["PLAIN", "LOGIN"],
+          allowInsecureAuth: true,
+          onAuth(login, _session, callback) {
+            if (login.username === auth.user && login.password === auth.password)
+              return callback(null, { user: login.username });
+            return callback(new Error("Invalid username or password"));
+          },
+        }
+      : { authOptional: true }),
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, callback) {
@@ -34,12 +52,15 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
-  // A client killed mid-message (the crash tests) resets its connection: the message is discarded, as by any server.
+  // A client killed mid-message (the crash tests) or a workerd socket torn down resets its connection: the message
+  // is discarded, as by any server, instead of smtp-server rethrowing and ending the test run.
   server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  if (options.unref) server.server.unref();
   const port = (server.server.address() as AddressInfo).port;
+  const credentials = auth ? `${auth.user}:${auth.password}@` : "";
   const api: TestSmtpServer = {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
     port,
     get messages() {
       return state.messages;
