@@ -4,7 +4,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { HOLD_MS } from "../../src/platform/mail/outbox-hold.ts";
-import { CALL_LINK, callStarts } from "./call-link.ts";
+import { CALL_LINK, callStarts } from "./shared/call-link.ts";
 import { type AppFetch, expectJson, signUp, uniqueHandle } from "./shared/http-client.ts";
 
 interface D1 {

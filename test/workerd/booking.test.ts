@@ -8,7 +8,7 @@ import {
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/worker.ts";
-import { CALL_LINK, callStarts } from "./call-link.ts";
+import { CALL_LINK, callStarts } from "./shared/call-link.ts";
 
 const BASE = "http://creneau.test";
 

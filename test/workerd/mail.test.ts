@@ -3,9 +3,9 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker, { instanceStats, type WorkerEnv } from "../../src/worker.ts";
+import { bookCall, ownerWithCallLink } from "./shared/call-link.ts";
 import { describeMailApi } from "./shared/describe-mail.ts";
-import { type AppFetch, expectJson, signUp, uniqueHandle } from "./shared/http-client.ts";
-import { isoDay, openWeek } from "./shared/seed-data.ts";
+import { type AppFetch, expectJson } from "./shared/http-client.ts";
 
 const bindings = env as unknown as WorkerEnv & Record<string, string>;
 
@@ -25,32 +25,8 @@ describeMailApi("workerd", workerWith, () => bindings);
 describe("a Worker without a mail transport", () => {
   it("keeps each email as 'unsent' with the reason, never retries it, shows the raw message, and sends it on request once configured", async () => {
     const fetch = workerWith({ SMTP_URL: "" });
-    const owner = await signUp(fetch, uniqueHandle("nomail"));
-    await expectJson(
-      owner.api("/api/event-types", {
-        body: { slug: "call", title: "Call", durationMinutes: 30, ...openWeek(), minimumNoticeMinutes: 60 },
-      }),
-      201,
-    );
-    const day = isoDay(Date.now() + 2 * 86_400_000);
-    const slots = await expectJson<{ slots: Record<string, { start: string }[]> }>(
-      fetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`),
-      200,
-    );
-    await expectJson(
-      fetch(`/api/public/${owner.handle}/call/bookings`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          start: slots.slots[day]?.[20]?.start,
-          timeZone: "Europe/Paris",
-          name: "Zoë Prospect",
-          email: "zoe@example.org",
-          answers: {},
-        }),
-      }),
-      201,
-    );
+    const owner = await ownerWithCallLink(fetch, "nomail");
+    await bookCall(fetch, owner.handle, 20, { email: "zoe@example.org", name: "Zoë Prospect" });
     await expectJson(owner.api("/api/workflows/tick", { method: "POST" }), 200);
     await expectJson(owner.api("/api/workflows/tick", { method: "POST" }), 200);
     const outbox = await expectJson<{
@@ -103,33 +79,8 @@ describe("a Worker without a mail transport", () => {
 describe("SMTP over Cloudflare's TCP sockets", () => {
   it("authenticates with the user and password of SMTP_URL, and keeps a 4xx answer queued for a retry", async () => {
     const fetch = workerWith({});
-    const owner = await signUp(fetch, uniqueHandle("smtp"));
-    await expectJson(
-      owner.api("/api/event-types", {
-        body: { slug: "call", title: "Call", durationMinutes: 30, ...openWeek(), minimumNoticeMinutes: 60 },
-      }),
-      201,
-    );
-    const day = isoDay(Date.now() + 2 * 86_400_000);
-    const slots = await expectJson<{ slots: Record<string, { start: string }[]> }>(
-      fetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`),
-      200,
-    );
-    const book = (index: number, email: string) =>
-      expectJson(
-        fetch(`/api/public/${owner.handle}/call/bookings`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            start: slots.slots[day]?.[index]?.start,
-            timeZone: "Europe/Paris",
-            name: "Prospect",
-            email,
-            answers: {},
-          }),
-        }),
-        201,
-      );
+    const owner = await ownerWithCallLink(fetch, "smtp");
+    const book = (index: number, email: string) => bookCall(fetch, owner.handle, index, { email });
     const statusOf = async (address: string) => {
       const list = await expectJson<{
         items: { to: { address: string }[]; status: string; lastError: string }[];

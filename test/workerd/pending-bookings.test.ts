@@ -2,7 +2,7 @@
 // outbox looked up for earlier invitations (json_each), then approved and cancelled through the API.
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CALL_LINK, callStarts } from "./call-link.ts";
+import { CALL_LINK, callStarts } from "./shared/call-link.ts";
 import { type AppFetch, signUp, uniqueHandle } from "./shared/http-client.ts";
 
 const workerFetch: AppFetch = (path, init) => SELF.fetch(`http://creneau.test${path}`, init);

@@ -2,10 +2,10 @@
 // of the outbox is one POST in Resend's shape, its Message-ID as Idempotency-Key; a 4xx that retrying
 // cannot fix fails the email, a 5xx keeps it queued for the next tick.
 import { describe, expect, it } from "vitest";
+import { bookCall, ownerWithCallLink } from "./call-link.ts";
 import type { Runtime } from "./describe-app.ts";
 import { eventually } from "./describe-app.ts";
-import { type AppFetch, expectJson, type OwnerClient, signUp, uniqueHandle } from "./http-client.ts";
-import { isoDay, openWeek } from "./seed-data.ts";
+import { type AppFetch, expectJson, type OwnerClient } from "./http-client.ts";
 
 type Peers = Record<string, string>;
 export const MAIL_API_KEY = "mail-api-test-key";
@@ -27,28 +27,6 @@ async function peer<T>(peers: Peers, path: string, method = "GET"): Promise<T> {
   return expectJson<T>(globalThis.fetch(`${peers.PEERS_URL}${path}`, { method }), 200);
 }
 
-async function book(fetch: AppFetch, owner: OwnerClient, index: number, email: string): Promise<void> {
-  const day = isoDay(Date.now() + 6 * 86_400_000);
-  const slots = await expectJson<{ slots: Record<string, { start: string }[]> }>(
-    fetch(`/api/public/${owner.handle}/call/slots?from=${day}&to=${day}&timeZone=Europe/Paris`),
-    200,
-  );
-  await expectJson(
-    fetch(`/api/public/${owner.handle}/call/bookings`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        start: slots.slots[day]?.[index]?.start,
-        timeZone: "Europe/Paris",
-        name: "Élodie Prospect",
-        email,
-        answers: {},
-      }),
-    }),
-    201,
-  );
-}
-
 async function outboxTo(owner: OwnerClient, address: string) {
   const list = await expectJson<{
     items: { id: string; to: { address: string }[]; status: string; lastError: string | null }[];
@@ -66,15 +44,9 @@ export function describeMailApi(
     it("posts each email with the key and its Message-ID as Idempotency-Key; 4xx fails it, 5xx retries", async () => {
       const p = peers();
       const fetch = makeFetch({ SMTP_URL: "", MAIL_API_URL: `${p.PEERS_URL}/mail-api/send`, MAIL_API_KEY });
-      const owner = await signUp(fetch, uniqueHandle("api"));
-      await expectJson(
-        owner.api("/api/event-types", {
-          body: { slug: "call", title: "Call", durationMinutes: 30, ...openWeek(), minimumNoticeMinutes: 60 },
-        }),
-        201,
-      );
+      const owner = await ownerWithCallLink(fetch, "api");
       const prospect = `${owner.handle}-prospect@example.org`;
-      await book(fetch, owner, 20, prospect);
+      await bookCall(fetch, owner.handle, 20, { email: prospect, name: "Élodie Prospect" });
       let call: ApiCall | undefined;
       await eventually(async () => {
         const calls = await peer<ApiCall[]>(p, "/mail-api");
@@ -93,7 +65,7 @@ export function describeMailApi(
 
       await peer(p, "/mail-api/status?status=422", "POST");
       const rejected = `${owner.handle}-rejected@example.org`;
-      await book(fetch, owner, 24, rejected);
+      await bookCall(fetch, owner.handle, 24, { email: rejected, name: "Élodie Prospect" });
       await eventually(async () => {
         const [message] = await outboxTo(owner, rejected);
         expect(message?.status).toBe("failed");
@@ -102,7 +74,7 @@ export function describeMailApi(
 
       await peer(p, "/mail-api/status?status=503", "POST");
       const delayed = `${owner.handle}-delayed@example.org`;
-      await book(fetch, owner, 28, delayed);
+      await bookCall(fetch, owner.handle, 28, { email: delayed, name: "Élodie Prospect" });
       await eventually(async () => {
         const [message] = await outboxTo(owner, delayed);
         expect(message?.status).toBe("queued");
