@@ -5,23 +5,9 @@ import type { InvoiceDocument } from "../src/invoicing/invoice-model.ts";
 import { loadPdfAssets } from "../src/invoicing/pdf/node-assets.ts";
 import { renderInvoicePdf } from "../src/invoicing/pdf/render-invoice.ts";
 import { computeTotals } from "../src/invoicing/totals.ts";
+import { sasu as seller } from "../test/invoicing/fixtures.ts";
 import type { Figure } from "./lib.ts";
 import { percentile, printFigures, sample } from "./lib.ts";
-
-const seller = {
-  legalName: "Octet & Cie",
-  legalForm: "SASU",
-  siren: "552100554",
-  siret: "55210055400013",
-  vatNumber: "FR40552100554",
-  vatFranchise: false,
-  address: { line1: "8 boulevard Haussmann", postalCode: "75009", city: "Paris", country: "FR" },
-  email: "factures@octet.fr",
-  iban: "FR1420041010050500013M02606",
-  bic: "PSSTFRPPPAR",
-  capitalCents: 100_000,
-  rcs: "RCS Paris 552 100 554",
-};
 
 function invoice(lineCount: number): InvoiceDocument {
   return {
