@@ -22,7 +22,8 @@ export interface WebhookEventInput {
 
 type Deps = Pick<AppDeps, "database" | "clock" | "newId">;
 
-const wants = (type: string) =>
+/** The endpoint `e` is active and subscribed to the event type `type` (a column of the statement). */
+const wants = (type: SQL) =>
   sql`e.status = 'active' AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = ${type})`;
 
 function bodyOf(body: string, fromSql: Record<string, SQL> | undefined): SQL {
@@ -36,37 +37,56 @@ function bodyOf(body: string, fromSql: Record<string, SQL> | undefined): SQL {
 }
 
 /**
- * The two statements of one event, for the batch of the change it reports. `onlyIf` is the change having
- * happened, read inside that batch (a guarded write that did nothing records no event). Both are plain
- * conditional inserts that do nothing on a duplicate, so they never make the change fail on their own.
+ * The two statements recording these events, for the batch of the change they report: one inserts the events
+ * (in the order given, so their sequence follows it), one fans them out to the endpoints that want them.
+ * `onlyIf` is the change having happened, read inside that batch (a guarded write that did nothing records no
+ * event). Both are plain conditional inserts that do nothing on a duplicate, so they never make the change
+ * fail on their own. Two statements whatever the number of events: every booking records three, and each
+ * statement has a fixed cost in the batch.
  */
-export function webhookEventStatements(deps: Deps, input: WebhookEventInput, onlyIf?: SQL): SQL[] {
-  const id = deps.newId();
+export function webhookEventStatements(
+  deps: Deps,
+  input: WebhookEventInput | WebhookEventInput[],
+  onlyIf?: SQL,
+): SQL[] {
+  const inputs = Array.isArray(input) ? input : [input];
+  if (inputs.length === 0) return [];
   const now = deps.clock.now();
-  const dedupeKey = input.dedupeKey ?? `${input.type}:${id}`;
-  const resource = resourceKey(input.type, input.resourceId);
-  const body = payloadBody({
-    id,
-    type: input.type,
-    createdAt: new Date(now).toISOString(),
-    data: input.data,
+  const ids = inputs.map(() => deps.newId());
+  const rows = inputs.map((i, order) => {
+    const id = ids[order]!;
+    const body = payloadBody({ id, type: i.type, createdAt: new Date(now).toISOString(), data: i.data });
+    return sql`(${order}, ${id}, ${i.ownerId}, ${i.type}, ${resourceKey(i.type, i.resourceId)}, ${i.dedupeKey ?? `${i.type}:${id}`}, ${bodyOf(body, i.dataFromSql)})`;
   });
-  const event = sql`INSERT INTO webhook_events (id, owner_id, type, resource, dedupe_key, body, created_at)
-    SELECT ${id}, ${input.ownerId}, ${input.type}, ${resource}, ${dedupeKey}, ${bodyOf(body, input.dataFromSql)}, ${now}
+  const events = sql`INSERT INTO webhook_events (id, owner_id, type, resource, dedupe_key, body, created_at)
+    SELECT v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, ${now}
+    FROM (VALUES ${sql.join(rows, sql`, `)}) v
     WHERE (${onlyIf ?? sql`1`})
-      AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.owner_id = ${input.ownerId} AND ${wants(input.type)})
+      AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.owner_id = v.column3 AND ${wants(sql`v.column4`)})
+    ORDER BY v.column1
     ON CONFLICT (owner_id, dedupe_key) DO NOTHING`;
-  // Behind an unfinished delivery of the same resource to the same endpoint, a delivery waits its turn.
+  // An event recorded (a duplicate key leaves another id in place) goes to each endpoint that wants it. Behind
+  // an unfinished delivery of the same resource to the same endpoint, it waits its turn; so it does behind an
+  // earlier event of this very statement, which the CASE cannot see as a delivery yet (SQLite reads the
+  // SELECT in full before it inserts, since it reads the table it writes).
+  const recorded = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const fanOut = sql`INSERT INTO webhook_deliveries (id, owner_id, endpoint_id, event_id, event_seq, event_type,
       resource, dedupe_key, status, attempts, next_attempt_at, created_at)
     SELECT lower(hex(randomblob(16))), e.owner_id, e.id, ev.id, ev.seq, ev.type, ev.resource, ev.id,
       CASE WHEN EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = e.id AND o.resource = ev.resource
-        AND o.status IN ('waiting', 'pending', 'delivering')) THEN 'waiting' ELSE 'pending' END,
+          AND o.status IN ('waiting', 'pending', 'delivering'))
+        OR EXISTS (SELECT 1 FROM webhook_events prior WHERE prior.id IN (${recorded}) AND prior.seq < ev.seq
+          AND prior.resource = ev.resource AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE value = prior.type))
+      THEN 'waiting' ELSE 'pending' END,
       0, ${now}, ${now}
     FROM webhook_events ev JOIN webhook_endpoints e ON e.owner_id = ev.owner_id
-    WHERE ev.owner_id = ${input.ownerId} AND ev.dedupe_key = ${dedupeKey} AND ev.id = ${id} AND ${wants(input.type)}
+    WHERE ev.id IN (${recorded}) AND ${wants(sql`ev.type`)}
+    ORDER BY ev.seq
     ON CONFLICT (endpoint_id, dedupe_key) DO NOTHING`;
-  return [event, fanOut];
+  return [events, fanOut];
 }
 
 export interface WebhookEventsForBatch {
@@ -82,13 +102,12 @@ export function webhookEventsForBatch(
   input: WebhookEventInput | WebhookEventInput[],
   onlyIf?: SQL,
 ): WebhookEventsForBatch {
-  const inputs = Array.isArray(input) ? input : [input];
-  const statements = inputs.flatMap((i) => webhookEventStatements(deps, i, onlyIf));
+  const statements = webhookEventStatements(deps, input, onlyIf);
   return {
     statements,
     afterBatch(results) {
-      const own = results.slice(results.length - statements.length);
-      if (own.some((r, i) => i % 2 === 1 && r.changes > 0)) nudgeDelivery(deps);
+      // The fan-out comes last: a delivery recorded means there is something to send.
+      if (statements.length > 0 && (results.at(-1)?.changes ?? 0) > 0) nudgeDelivery(deps);
     },
   };
 }

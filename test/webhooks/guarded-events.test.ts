@@ -1,5 +1,6 @@
 // A guarded change that does nothing records no event: the slot was taken (409), the booking was already
 // cancelled by someone acting on the same view of it, the invoice was already issued. Retries record once.
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { cancelBooking, loadBookingContext } from "../../src/scheduling/manage-booking.ts";
 import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
@@ -36,6 +37,31 @@ describe("guarded changes that do nothing record no event", () => {
     expect(await storedEvents(f, "booking.created")).toMatchObject([{ id: winner.booking.id }]);
     expect(await storedEvents(f, "lead.created")).toMatchObject([{ id: winner.lead.id }]);
     expect(await storedEvents(f, "lead.triaged")).toMatchObject([{ id: winner.lead.id }]);
+    await f.settle();
+  });
+
+  it("the events of one change are recorded in order, and each waits behind an earlier one about the same resource", async () => {
+    const f = await bookingOwner();
+    const triagedOnly = await f.api("/api/webhooks", {
+      body: { url: receiver!.url(), events: ["lead.triaged"] },
+    });
+    expect(triagedOnly.status).toBe(201);
+    const triagedOnlyId = ((await triagedOnly.json()) as { id: string }).id;
+    expect((await f.book("alice@example.org")).status).toBe(201);
+    const rows = await f.deps.database.all<{ type: string; endpoint: string; status: string }>(
+      sql`SELECT ev.type, d.endpoint_id AS endpoint, d.status FROM webhook_deliveries d
+        JOIN webhook_events ev ON ev.id = d.event_id ORDER BY ev.seq, d.endpoint_id = ${triagedOnlyId}`,
+    );
+    // The nudge may already be delivering the ones not waiting.
+    const turn = (status: string) => (status === "waiting" ? "waits" : "goes");
+    expect(rows.map((r) => [r.type, r.endpoint === triagedOnlyId ? "triaged-only" : "all", turn(r.status)])).toEqual([
+      ["lead.created", "all", "goes"],
+      // Same lead: waits for lead.created on the endpoint that gets both.
+      ["lead.triaged", "all", "waits"],
+      // This endpoint never gets lead.created: nothing to wait for.
+      ["lead.triaged", "triaged-only", "goes"],
+      ["booking.created", "all", "goes"],
+    ]);
     await f.settle();
   });
 
