@@ -54,7 +54,9 @@ describe("guarded changes that do nothing record no event", () => {
     );
     // The nudge may already be delivering the ones not waiting.
     const turn = (status: string) => (status === "waiting" ? "waits" : "goes");
-    expect(rows.map((r) => [r.type, r.endpoint === triagedOnlyId ? "triaged-only" : "all", turn(r.status)])).toEqual([
+    expect(
+      rows.map((r) => [r.type, r.endpoint === triagedOnlyId ? "triaged-only" : "all", turn(r.status)]),
+    ).toEqual([
       ["lead.created", "all", "goes"],
       // Same lead: waits for lead.created on the endpoint that gets both.
       ["lead.triaged", "all", "waits"],
