@@ -2,15 +2,22 @@
 // completed after, so a crash between the two is found again and finished by the tick.
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
+import { preparedOnce } from "../platform/db/prepared.ts";
 import { bookingCalendarEvents } from "../platform/db/schema.ts";
 
 export type BookingEventRow = typeof bookingCalendarEvents.$inferSelect;
 
-export async function bookingEventRows(database: Database, bookingId: string): Promise<BookingEventRow[]> {
-  return database.db
+// Read after every booking change (the calendar write-back): prepared once per database.
+const rowsQuery = preparedOnce((db) =>
+  db
     .select()
     .from(bookingCalendarEvents)
-    .where(eq(bookingCalendarEvents.bookingId, bookingId));
+    .where(eq(bookingCalendarEvents.bookingId, sql.placeholder("bookingId")))
+    .prepare(),
+);
+
+export async function bookingEventRows(database: Database, bookingId: string): Promise<BookingEventRow[]> {
+  return rowsQuery(database).all({ bookingId });
 }
 
 export async function recordPendingWrite(

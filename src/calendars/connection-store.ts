@@ -2,6 +2,7 @@
 // process and a "sync now" click never run the same connection twice at once.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../platform/db/database.ts";
+import { preparedOnce } from "../platform/db/prepared.ts";
 import { calendarConnections } from "../platform/db/schema.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { bumpAvailability } from "../scheduling/availability-version.ts";
@@ -50,12 +51,18 @@ export async function getConnectionById(database: Database, id: string): Promise
   return database.db.select().from(calendarConnections).where(eq(calendarConnections.id, id)).get();
 }
 
-export async function listConnections(database: Database, ownerId: string): Promise<ConnectionRow[]> {
-  return database.db
+// Read twice by every booking (the fresh busy check, the calendar write): prepared once per database.
+const connectionsQuery = preparedOnce((db) =>
+  db
     .select()
     .from(calendarConnections)
-    .where(eq(calendarConnections.ownerId, ownerId))
-    .orderBy(asc(calendarConnections.createdAt), asc(calendarConnections.id));
+    .where(eq(calendarConnections.ownerId, sql.placeholder("ownerId")))
+    .orderBy(asc(calendarConnections.createdAt), asc(calendarConnections.id))
+    .prepare(),
+);
+
+export async function listConnections(database: Database, ownerId: string): Promise<ConnectionRow[]> {
+  return connectionsQuery(database).all({ ownerId }) as Promise<ConnectionRow[]>;
 }
 
 export function updateConnectionStatement(

@@ -240,6 +240,12 @@ describe("time zones across the DST change", () => {
     expect(before).toBe("lundi 22 mars 2027, 04:00–04:30 (heure de l’Est nord-américain, UTC−4)");
     expect(after).toBe("lundi 29 mars 2027, 03:00–03:30 (heure de l’Est nord-américain, UTC−4)");
     expect(formatWhen(PREVIOUS_START, PREVIOUS_START + 1, "fr", "Europe/Paris")).toContain("UTC+1)");
+    // The zone's names are remembered by the offset in force: the week after, Paris is on summer time.
+    expect(formatWhen(START, START + 1, "fr", "Europe/Paris")).toContain("UTC+2)");
+    expect(formatWhen(PREVIOUS_START, PREVIOUS_START + 1, "fr", "Europe/Paris")).toContain("UTC+1)");
+    expect(formatWhen(PREVIOUS_START, PREVIOUS_START + 1, "en", "Europe/Paris")).toContain(
+      "(Central European Time, UTC+1)",
+    );
   });
 
   it("names both days when a meeting crosses midnight in the reader's zone", () => {

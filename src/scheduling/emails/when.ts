@@ -1,6 +1,7 @@
 // Meeting times as a person reads them: in their own zone, with the zone named so nobody shows up an hour off.
 import { formatDate, formatTime } from "../../platform/http/views/format.ts";
 import type { Locale } from "../../platform/i18n.ts";
+import { zoneClock } from "../zone-clock.ts";
 
 const zoneNameCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -17,8 +18,23 @@ function zoneNamePart(ms: number, locale: Locale, timeZone: string, style: "long
   return formatter.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
+/** Labels by language, zone and offset in force: ICU takes about 50 µs to spell one, and every email has several. */
+const labels = new Map<string, string>();
+const MAX_LABELS = 2048;
+
 /** "heure d’Europe centrale, UTC+2": the zone's usual name and the offset in force at that instant. */
 export function zoneLabel(ms: number, locale: Locale, timeZone: string): string {
+  const id = `${locale}|${timeZone}|${zoneClock(timeZone).offsetAt(ms)}`;
+  let label = labels.get(id);
+  if (label === undefined) {
+    label = spellZone(ms, locale, timeZone);
+    if (labels.size >= MAX_LABELS) labels.clear();
+    labels.set(id, label);
+  }
+  return label;
+}
+
+function spellZone(ms: number, locale: Locale, timeZone: string): string {
   const offset = zoneNamePart(ms, locale, timeZone, "shortOffset")
     .replace(/^GMT/, "UTC")
     .replace(/^UTC\+0$/, "UTC");
