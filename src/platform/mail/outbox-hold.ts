@@ -29,13 +29,13 @@ export interface Release {
 }
 
 /**
- * Makes these held emails due now, with their new rendering if given, and returns the ids of those this call
- * released, in the order given. Guarded UPDATEs: an email already released, claimed by a sender or sent is
- * left alone (`attempts = 0` rules out one whose first attempt was taken).
+ * The held emails to deliver now, in the order given: their ids, for deliverOne with `released`. Releasing
+ * needs no write of its own: the sender's claim takes a held email only while it is still queued and untried
+ * (`attempts = 0`), so one already taken by the tick, a sender or an earlier release is left alone. An email
+ * with a new rendering is rewritten first, under the same condition.
  */
 export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: Release[]): Promise<string[]> {
   if (releases.length === 0) return [];
-  const now = deps.clock.now();
   const stillHeld = (keys: string[]) =>
     and(
       eq(outbox.ownerId, ownerId),
@@ -48,10 +48,9 @@ export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: R
   if (plain.length > 0)
     released.push(
       ...(await deps.database.db
-        .update(outbox)
-        .set({ nextAttemptAt: now })
-        .where(stillHeld(plain))
-        .returning({ id: outbox.id, key: outbox.idempotencyKey })),
+        .select({ id: outbox.id, key: outbox.idempotencyKey })
+        .from(outbox)
+        .where(stillHeld(plain))),
     );
   for (const { idempotencyKey, rerendered } of releases) {
     if (!rerendered) continue;
@@ -59,7 +58,7 @@ export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: R
     released.push(
       ...(await deps.database.db
         .update(outbox)
-        .set({ subject, html, text, attachments: attachments ?? null, nextAttemptAt: now })
+        .set({ subject, html, text, attachments: attachments ?? null })
         .where(stillHeld([idempotencyKey]))
         .returning({ id: outbox.id, key: outbox.idempotencyKey })),
     );

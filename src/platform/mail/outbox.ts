@@ -127,6 +127,8 @@ function settleHandedOver(database: Database, now: number, ownerId?: string) {
 export async function deliverOne(
   deps: DeliveryDeps,
   id: string,
+  /** Released by the request that held it (outbox-hold.ts): taken even though its hold has not passed. */
+  { released = false }: { released?: boolean } = {},
 ): Promise<"sent" | "queued" | "failed" | "unsent" | null> {
   const now = deps.clock.now();
   // One statement claims the email and reads it. The attempt number it takes fences every later write: a sender
@@ -143,6 +145,7 @@ export async function deliverOne(
       and(
         eq(outbox.id, id),
         sql`((${outbox.status} = 'queued' AND ${outbox.nextAttemptAt} <= ${now})
+          OR (${released ? sql`${outbox.status} = 'queued' AND ${outbox.attempts} = 0` : sql`0`})
           OR (${outbox.status} = 'sending' AND ${outbox.leaseUntil} < ${now} AND ${outbox.sentAt} IS NULL))`,
       ),
     )

@@ -44,17 +44,22 @@ export async function queueMails(deps: AppDeps, mails: OutgoingMail[]): Promise<
   );
 }
 
-/** Delivers these recorded emails, in this order, after the response (deps.defer). */
-export function deliverSoon(deps: AppDeps, ids: string[]): void {
+/**
+ * Delivers these recorded emails, in this order, after the response (deps.defer). `released`: held emails
+ * this request releases (outbox-hold.ts), taken although their hold has not passed.
+ */
+export function deliverSoon(deps: AppDeps, ids: string[], { released = false } = {}): void {
   if (ids.length === 0) return;
   const d = deliveryDeps(deps);
   // On Workers a request's I/O can neither outlive it nor serve another request: each delivers its own.
-  deps.defer(deps.runtime === "node" ? deliverInLane(d, ids) : deliverInOrder(d, ids));
+  deps.defer(deps.runtime === "node" ? deliverInLane(d, ids, released) : deliverInOrder(d, ids, released));
 }
 
-async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> {
+async function deliverInOrder(deps: DeliveryDeps, ids: string[], released: boolean): Promise<void> {
   for (const id of ids)
-    await deliverOne(deps, id).catch((e) => deps.logger.error("mail", { outboxId: id, error: String(e) }));
+    await deliverOne(deps, id, { released }).catch((e) =>
+      deps.logger.error("mail", { outboxId: id, error: String(e) }),
+    );
 }
 
 /**
@@ -63,21 +68,23 @@ async function deliverInOrder(deps: DeliveryDeps, ids: string[]): Promise<void> 
  * deliveries competing with the requests (and opening mail connections) at once.
  */
 interface Lane {
-  queue: { id: string; delivered?: () => void }[];
+  queue: { id: string; released: boolean; delivered?: () => void }[];
   draining: boolean;
 }
 
 const lanes = new WeakMap<DeliveryDeps["database"], Lane>();
 
 /** Resolves once these emails were tried. */
-function deliverInLane(deps: DeliveryDeps, ids: string[]): Promise<void> {
+function deliverInLane(deps: DeliveryDeps, ids: string[], released: boolean): Promise<void> {
   let lane = lanes.get(deps.database);
   if (!lane) {
     lane = { queue: [], draining: false };
     lanes.set(deps.database, lane);
   }
   const tried = new Promise<void>((resolve) => {
-    lane.queue.push(...ids.map((id, i) => (i === ids.length - 1 ? { id, delivered: resolve } : { id })));
+    lane.queue.push(
+      ...ids.map((id, i) => (i === ids.length - 1 ? { id, released, delivered: resolve } : { id, released })),
+    );
   });
   if (!lane.draining) void drain(deps, lane);
   return tried;
@@ -88,7 +95,7 @@ async function drain(deps: DeliveryDeps, lane: Lane): Promise<void> {
   try {
     for (let item = lane.queue.shift(); item; item = lane.queue.shift()) {
       try {
-        await deliverOne(deps, item.id);
+        await deliverOne(deps, item.id, { released: item.released });
       } catch (error) {
         deps.logger.error("mail", { outboxId: item.id, error: String(error) });
       } finally {
@@ -108,5 +115,5 @@ export function heldMailStatements(deps: AppDeps, mails: OutgoingMail[], onlyIf:
 
 /** Releases held emails and delivers the ones this call released after the response, like queueMails. */
 export async function releaseMails(deps: AppDeps, ownerId: string, releases: Release[]): Promise<void> {
-  deliverSoon(deps, await releaseHeld(deliveryDeps(deps), ownerId, releases));
+  deliverSoon(deps, await releaseHeld(deliveryDeps(deps), ownerId, releases), { released: true });
 }
