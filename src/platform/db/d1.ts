@@ -3,6 +3,7 @@ import { is, SQL } from "drizzle-orm";
 import { type AnyD1Database, drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { type BatchStatement, changesOf, type Database, type Db } from "./database.ts";
+import { compileRawSql } from "./raw-sql.ts";
 import * as schema from "./schema.ts";
 
 interface D1Like {
@@ -14,7 +15,7 @@ const dialect = new SQLiteAsyncDialect();
 
 /** SQL text and parameters of a raw statement or a drizzle query builder. */
 function toQuery(statement: BatchStatement): { sql: string; params: unknown[] } {
-  if (is(statement, SQL)) return dialect.sqlToQuery(statement);
+  if (is(statement, SQL)) return compileRawSql(statement) ?? dialect.sqlToQuery(statement);
   return (statement as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
 }
 

@@ -7,6 +7,7 @@ import { is, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BatchStatement, Database, Db } from "./database.ts";
+import { compileRawSql } from "./raw-sql.ts";
 import * as schema from "./schema.ts";
 import { cachingClient } from "./statement-cache.ts";
 
@@ -41,8 +42,13 @@ export function openSqlite(file: string, options: { migrate?: boolean } = {}): S
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const db = drizzle({ client: cachingClient(sqlite) as BetterSqlite3.Database, schema });
+  const client = cachingClient(sqlite);
+  const db = drizzle({ client: client as BetterSqlite3.Database, schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const runRaw = (statement: SQL): number => {
+    const q = compileRawSql(statement);
+    return q ? client.prepare(q.sql).run(...q.params).changes : db.run(statement).changes;
+  };
   return {
     kind: "sqlite",
     sqlite,
@@ -50,18 +56,17 @@ export function openSqlite(file: string, options: { migrate?: boolean } = {}): S
     async batch(statements: BatchStatement[]) {
       const runAll = sqlite.transaction(() =>
         statements.map((s) => ({
-          changes: is(s, SQL)
-            ? db.run(s).changes
-            : (s as unknown as { run(): { changes: number } }).run().changes,
+          changes: is(s, SQL) ? runRaw(s) : (s as unknown as { run(): { changes: number } }).run().changes,
         })),
       );
       return runAll.immediate();
     },
     async run(statement: SQL) {
-      return { changes: db.run(statement).changes };
+      return { changes: runRaw(statement) };
     },
     async all<T>(statement: SQL) {
-      return db.all(statement) as T[];
+      const q = compileRawSql(statement);
+      return (q ? client.prepare(q.sql).all(...q.params) : db.all(statement)) as T[];
     },
     async backup(destination: string) {
       await sqlite.backup(destination);

@@ -13,6 +13,22 @@ export interface RouteInfo {
   path: string;
 }
 
+/**
+ * A's emails still on their way (delivered after the responses that queued them) would change the snapshot
+ * by themselves: wait until none is queued untried or being sent.
+ */
+async function emailsSettled(seed: SeededOwner): Promise<void> {
+  for (let wait = 0; wait < 100; wait++) {
+    const { items } = await expectJson<{ items: { status: string; attempts: number }[] }>(
+      seed.owner.api("/api/outbox?limit=100"),
+      200,
+    );
+    if (!items.some((m) => m.status === "sending" || (m.status === "queued" && m.attempts === 0))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("A's emails were still on their way after 5 s");
+}
+
 /** Everything A can read about itself through the API, to compare before and after B's visit. */
 async function snapshot(seed: SeededOwner): Promise<Record<string, unknown>> {
   const { ids } = seed;
@@ -80,6 +96,7 @@ export function describeOwnerIsolation(
       const fetch = makeFetch();
       const victim = await seedOwner(fetch, await signUp(fetch, uniqueHandle("alice")), peersUrl());
       const attacker = await signUp(fetch, uniqueHandle("bob"));
+      await emailsSettled(victim);
       const before = await snapshot(victim);
       const leaks: string[] = [];
       const accepted: string[] = [];
