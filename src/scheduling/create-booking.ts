@@ -12,7 +12,7 @@ import { heldMailStatements } from "../platform/mail/send.ts";
 import { loadWorkflowSettings } from "../platform/workflows/settings-store.ts";
 import { webhookEventsForBatch } from "../webhooks/emit.ts";
 import { bookingEvent, newLeadEvents } from "../webhooks/payloads.ts";
-import { type BusyLoader, loadAvailability } from "./availability.ts";
+import { BLOCKING_MARGIN_MS, type BusyLoader, noBusyTimes } from "./availability.ts";
 import { bumpAvailability } from "./availability-version.ts";
 import { createdMails } from "./booking-mails.ts";
 import { type BookingRequest, bookingRequestSchema } from "./booking-request.ts";
@@ -125,10 +125,17 @@ export async function createBooking(
   }
 
   const startMs = Date.parse(request.start);
-  const availability = await loadAvailability(deps, owner.id, eventType, startMs, startMs, busyLoader);
-  if (!isSlotBookable(availability, startMs)) {
+  // Whether the time is offered at all: the hours, the notice, the horizon, the calendars' busy times. Whether
+  // it is still free of other bookings (their buffers, the daily and weekly limits) is for the guarded insert
+  // to say, in the very statement that takes it; reading the bookings here as well would only repeat it.
+  const busy = await (busyLoader ?? noBusyTimes)(
+    owner.id,
+    startMs - BLOCKING_MARGIN_MS,
+    startMs + BLOCKING_MARGIN_MS,
+  );
+  if (!isSlotBookable({ rules: eventType, bookings: [], busy, nowMs: now }, startMs)) {
     throw new AppError("slot_unavailable", {
-      detail: "This time is not offered (taken, outside the hours, or too soon). Pick another slot.",
+      detail: "This time is not offered (outside the hours, too soon or busy). Pick another slot.",
     });
   }
   const guard = slotGuard(owner, eventType, startMs);
@@ -206,7 +213,7 @@ export async function createBooking(
   ]);
   if (results[0]?.changes !== 1) {
     throw new AppError("slot_unavailable", {
-      detail: "Someone booked this time a moment ago. Pick another slot.",
+      detail: "This time is no longer free: someone booked it or a time next to it. Pick another slot.",
     });
   }
   events.afterBatch(results);
