@@ -4,7 +4,7 @@
 // kill), the tick sends them as they were rendered once the hold has passed. Either way they exist as soon as
 // the change does. A held email is an ordinary queued one whose first attempt is due later: no new status,
 // and the delivery code needs no exception for it.
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { outbox } from "../db/schema.ts";
 import { guardedOutboxInsert, type OutboxDeps, type OutgoingMail } from "./outbox.ts";
 
@@ -47,10 +47,10 @@ export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: R
   const plain = releases.filter((r) => !r.rerendered).map((r) => r.idempotencyKey);
   if (plain.length > 0)
     released.push(
-      ...(await deps.database.db
-        .select({ id: outbox.id, key: outbox.idempotencyKey })
-        .from(outbox)
-        .where(stillHeld(plain))),
+      ...(await deps.database.all<{ id: string; key: string }>(
+        sql`SELECT id, idempotency_key AS key FROM outbox WHERE owner_id = ${ownerId}
+          AND idempotency_key IN ${plain} AND status = 'queued' AND attempts = 0`,
+      )),
     );
   for (const { idempotencyKey, rerendered } of releases) {
     if (!rerendered) continue;

@@ -61,10 +61,13 @@ const disabledSchema = z.array(z.string().max(60)).max(50);
 export function readWorkflowSettings(stored: unknown): WorkflowSettings {
   const raw = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
   const delays = { ...DEFAULT_DELAYS };
+  // Every booking reads these: a field never set keeps its default without a failed parse (and its error).
   for (const name of Object.keys(DEFAULT_DELAYS) as DelayName[]) {
+    if (raw[name] === undefined) continue;
     const parsed = workflowDelaysSchema.shape[name].safeParse(raw[name]);
     if (parsed.success) delays[name] = parsed.data;
   }
+  if (raw.disabled === undefined) return { ...delays, disabled: [] };
   const disabled = disabledSchema.safeParse(raw.disabled);
   return { ...delays, disabled: disabled.success ? disabled.data : [] };
 }
