@@ -78,6 +78,22 @@ describe("problem+json", () => {
     expect((await problem(r)).type).toBe("/problems/payload_too_large");
   });
 
+  it("a body of unknown size (streamed, no Content-Length) is counted as it comes: 413 past the limit", async () => {
+    const streamed = (text: string) =>
+      probeApp().request("/api/probe", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new Blob([text]).stream(),
+        duplex: "half",
+      } as RequestInit);
+    const over = await streamed(JSON.stringify({ name: "x".repeat(5000), count: 1 }));
+    expect(over.status).toBe(413);
+    expect((await problem(over)).type).toBe("/problems/payload_too_large");
+    const within = await streamed(JSON.stringify({ name: "Ada", count: 2 }));
+    expect(within.status).toBe(200);
+    expect(await within.json()).toEqual({ name: "Ada", count: 2 });
+  });
+
   it("an unexpected error → 500 without its message or stack, with the request id", async () => {
     const r = await probeApp().request("/api/boom", { headers: { "x-request-id": "req-1234567890" } });
     expect(r.status).toBe(500);
