@@ -14,7 +14,6 @@ import {
 } from "./business-settings.ts";
 import { createDraftFromMission, createDraftFromReport } from "./create-invoice.ts";
 import { editDraft, removeDraft } from "./edit-draft.ts";
-import { invoicesZipStream } from "./export-zip.ts";
 import { invoicesCsv } from "./exports.ts";
 import {
   creditNoteSchema,
@@ -213,6 +212,7 @@ export function invoicingApiRoutes() {
   api.get("/exports/invoices.zip", async (c) => {
     const { year } = validate(yearQuery, c.req.query(), "query");
     const y = year ?? Number(today(c).slice(0, 4));
+    const { invoicesZipStream } = await import("./export-zip.ts");
     const zip = await invoicesZipStream(c.get("deps"), c.get("owner")!, y, today(c));
     return c.body(zip, 200, {
       "Content-Type": "application/zip",

@@ -7,7 +7,6 @@ import type { AppContext, AppEnv } from "../platform/http/context.ts";
 import { AppError, PROBLEMS } from "../platform/http/problems.ts";
 import { formString, readForm } from "../platform/http/request-body.ts";
 import { removeDraft } from "./edit-draft.ts";
-import { invoicesZipStream } from "./export-zip.ts";
 import { invoicesCsv } from "./exports.ts";
 import type { InvoiceLineInput } from "./invoice-model.ts";
 import { invoiceListItems, invoicePageData, listInvoices } from "./invoice-page-data.ts";
@@ -119,6 +118,7 @@ export function invoicingDashboardRoutes() {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="invoices-${year}.csv"`,
       });
+    const { invoicesZipStream } = await import("./export-zip.ts");
     const zip = await invoicesZipStream(deps, owner, year, today);
     return c.body(zip, 200, {
       "Content-Type": "application/zip",
