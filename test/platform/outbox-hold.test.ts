@@ -3,26 +3,16 @@
 // it is queued and untried, so a release never sends one the tick or a sender already took.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createOwner } from "../../src/accounts/create-owner.ts";
 import { outbox } from "../../src/platform/db/schema.ts";
 import { deliverDue, deliverOne, type OutgoingMail } from "../../src/platform/mail/outbox.ts";
 import { HOLD_MS, releaseHeld } from "../../src/platform/mail/outbox-hold.ts";
 import { deliveryDeps, heldMailStatements, releaseMails } from "../../src/platform/mail/send.ts";
-import { type CapturingTransport, createTestApp } from "../helpers/test-app.ts";
+import { ownerFixture } from "../helpers/owner-fixture.ts";
+import type { CapturingTransport } from "../helpers/test-app.ts";
 
 async function held(keys: string[]) {
-  const t = createTestApp();
-  const owner = await createOwner(
-    t.deps,
-    {
-      name: "Jean",
-      email: "jean@example.com",
-      handle: "jean",
-      timeZone: "Europe/Paris",
-      password: "correct horse battery",
-    },
-    { firstRunOnly: false },
-  );
+  const t = await ownerFixture();
+  const { owner } = t;
   const mail = (key: string): OutgoingMail => ({
     ownerId: owner.id,
     idempotencyKey: key,
