@@ -16,7 +16,7 @@ import {
   prospectConfirmationEmail,
   prospectRescheduledEmail,
 } from "./emails/index.ts";
-import { invitationSent, prospectHasInvitation } from "./invitation-history.ts";
+import { prospectHasInvitation } from "./invitation-history.ts";
 import type { BookingContext } from "./manage-booking.ts";
 
 export const mailKeys = {
@@ -166,7 +166,7 @@ export async function declineMail(
 ): Promise<Omit<OutgoingMail, "ownerId" | "idempotencyKey">> {
   const { booking, owner } = cancelled;
   const locale = asLocale(booking.locale);
-  const cancelsInvitation = await invitationSent(deps.database, owner.id, booking.id);
+  const cancelsInvitation = await prospectHasInvitation(deps.database, booking);
   return {
     why,
     to: toProspect(cancelled),

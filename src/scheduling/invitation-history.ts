@@ -5,11 +5,7 @@ import type { Database } from "../platform/db/database.ts";
 import type { BookingRow } from "./booking-store.ts";
 
 /** True when an email about this booking carried a METHOD:REQUEST invitation (the outbox keeps them all). */
-export async function invitationSent(
-  database: Database,
-  ownerId: string,
-  bookingId: string,
-): Promise<boolean> {
+async function invitationSent(database: Database, ownerId: string, bookingId: string): Promise<boolean> {
   // Every booking email's key starts with `booking:{id}:`; ';' sorts right after ':', closing the range.
   const rows = await database.all<{
     one: number;

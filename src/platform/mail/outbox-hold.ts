@@ -4,8 +4,7 @@
 // kill), the tick sends them as they were rendered once the hold has passed. Either way they exist as soon as
 // the change does. A held email is an ordinary queued one whose first attempt is due later: no new status,
 // and the delivery code needs no exception for it.
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { outbox } from "../db/schema.ts";
+import { type SQL, sql } from "drizzle-orm";
 import { guardedOutboxInsert, type OutboxDeps, type OutgoingMail } from "./outbox.ts";
 
 /**
@@ -37,30 +36,23 @@ export interface Release {
 export async function releaseHeld(deps: OutboxDeps, ownerId: string, releases: Release[]): Promise<string[]> {
   if (releases.length === 0) return [];
   const stillHeld = (keys: string[]) =>
-    and(
-      eq(outbox.ownerId, ownerId),
-      inArray(outbox.idempotencyKey, keys),
-      eq(outbox.status, "queued"),
-      eq(outbox.attempts, 0),
-    );
-  const released: { id: string; key: string }[] = [];
+    sql`owner_id = ${ownerId} AND idempotency_key IN ${keys} AND status = 'queued' AND attempts = 0`;
   const plain = releases.filter((r) => !r.rerendered).map((r) => r.idempotencyKey);
-  if (plain.length > 0)
-    released.push(
-      ...(await deps.database.all<{ id: string; key: string }>(
-        sql`SELECT id, idempotency_key AS key FROM outbox WHERE owner_id = ${ownerId}
-          AND idempotency_key IN ${plain} AND status = 'queued' AND attempts = 0`,
-      )),
-    );
+  const released =
+    plain.length > 0
+      ? await deps.database.all<{ id: string; key: string }>(
+          sql`SELECT id, idempotency_key AS key FROM outbox WHERE ${stillHeld(plain)}`,
+        )
+      : [];
   for (const { idempotencyKey, rerendered } of releases) {
     if (!rerendered) continue;
     const { subject, html, text, attachments } = rerendered;
     released.push(
-      ...(await deps.database.db
-        .update(outbox)
-        .set({ subject, html, text, attachments: attachments ?? null })
-        .where(stillHeld([idempotencyKey]))
-        .returning({ id: outbox.id, key: outbox.idempotencyKey })),
+      ...(await deps.database.all<{ id: string; key: string }>(
+        sql`UPDATE outbox SET subject = ${subject}, html = ${html}, text = ${text},
+            attachments = ${attachments ? JSON.stringify(attachments) : null}
+          WHERE ${stillHeld([idempotencyKey])} RETURNING id, idempotency_key AS key`,
+      )),
     );
   }
   return releases.flatMap((r) => released.filter((row) => row.key === r.idempotencyKey).map((row) => row.id));
