@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
 import { findOwnerByHandle } from "../../src/accounts/store.ts";
 import { BrowserSession, OWNER, setUpOwner } from "../helpers/browser-session.ts";
-import { DISCOVERY, GOOD_ANSWERS } from "../helpers/owner-fixture.ts";
+import { DISCOVERY, discoveryBooking, GOOD_ANSWERS } from "../helpers/owner-fixture.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 import { type GoogleFake, startGoogleFake } from "../peers/google-calendar-fake.ts";
 import { type IcsServer, startIcsServer } from "../peers/ics-server.ts";
@@ -188,13 +188,7 @@ describe("calendar dashboard", () => {
     const booked = await app.request("/api/public/jean/discovery/bookings", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        start: "2027-03-29T09:00:00+02:00",
-        timeZone: "Europe/Paris",
-        name: "Alice Martin",
-        email: "alice@example.org",
-        answers: GOOD_ANSWERS,
-      }),
+      body: JSON.stringify(discoveryBooking()),
     });
     expect(booked.status).toBe(201);
     await session.post(

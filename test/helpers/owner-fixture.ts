@@ -115,3 +115,15 @@ export const DISCOVERY = {
 };
 
 export const GOOD_ANSWERS = { rate: 65_000, months: 6, stack: "TypeScript, Node.js", company: "ACME" };
+
+/** A prospect's booking of the discovery call on Monday 29 March 2027, 09:00 in Paris, with answers that qualify. */
+export function discoveryBooking(overrides: Record<string, unknown> = {}) {
+  return {
+    start: "2027-03-29T09:00:00+02:00",
+    timeZone: "Europe/Paris",
+    name: "Alice Martin",
+    email: "alice@example.org",
+    answers: GOOD_ANSWERS,
+    ...overrides,
+  };
+}

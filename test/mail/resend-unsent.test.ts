@@ -1,7 +1,7 @@
 // "Send the unsent emails": a deployment that ran without a mail transport (as a Worker with no SMTP_URL
 // does) gets one; the owner's action sends what still makes sense, over real SMTP, and marks the rest expired.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
 import { outbox } from "../../src/platform/db/schema.ts";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
@@ -10,7 +10,7 @@ import { sendMail } from "../../src/platform/mail/send.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { book, NOW } from "../calendars/helpers.ts";
 import { anotherOwner, DISCOVERY, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { signedIn } from "../leads/helpers.ts";
 
@@ -18,13 +18,7 @@ const CALL = Date.parse("2027-03-29T09:00:00+02:00");
 const LATER_CALL = Date.parse("2027-03-31T10:00:00+02:00");
 const MIN = 60_000;
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = smtpServerForFile();
 
 /** The same database before (no transport) and after (SMTP) the deployment was configured. */
 async function deployment() {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounts/api-keys.ts";
 import { owners } from "../../src/platform/db/schema.ts";
 import { fileTransport, smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
@@ -9,16 +9,10 @@ import { deliverDue, type OutgoingMail } from "../../src/platform/mail/outbox.ts
 import type { MailTransport } from "../../src/platform/mail/port.ts";
 import { deliveryDeps, sendMail } from "../../src/platform/mail/send.ts";
 import { BrowserSession, setUpOwner } from "../helpers/browser-session.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = smtpServerForFile();
 
 async function appWith(transport: MailTransport) {
   const t = createTestApp({ transport });

@@ -5,21 +5,17 @@
 // passed, and a real SMTP server receives it exactly once.
 import { sql } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { HOLD_MS } from "../../src/platform/mail/outbox-hold.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 
 const NOW = "2027-03-26T09:00:00Z";
 const CALL = "2027-03-29T09:00:00+02:00";
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => smtp.close());
+const smtp = smtpServerForFile();
 
 interface Booked {
   id: string;

@@ -2,22 +2,18 @@
 // normally the confirmation carries the link Google made during the calendar write; after a crash at the
 // release it goes out once, as rendered before the write, and the manage page shows the link.
 import type { ParsedMail } from "mailparser";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { HOLD_MS } from "../../src/platform/mail/outbox-hold.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { connect, googleEnv } from "../calendars/helpers.ts";
-import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { DISCOVERY, discoveryBooking, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 import { type GoogleFake, startGoogleFake } from "../peers/google-calendar-fake.ts";
 
 const PRIMARY = "jean@example.com";
-let smtp: TestSmtpServer;
+const smtp = smtpServerForFile();
 let google: GoogleFake;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => smtp.close());
 beforeEach(async () => {
   google = await startGoogleFake();
   google.addCalendar({ id: PRIMARY, summary: "Jean", primary: true });
@@ -38,13 +34,7 @@ async function meetOwner(): Promise<OwnerFixture> {
 
 const book = (f: OwnerFixture, email: string) =>
   f.publicApi("/api/public/jean/discovery/bookings", {
-    body: {
-      start: "2027-03-29T09:00:00+02:00",
-      timeZone: "Europe/Paris",
-      name: "Alice Martin",
-      email,
-      answers: GOOD_ANSWERS,
-    },
+    body: discoveryBooking({ email }),
   });
 
 function to(address: string): ParsedMail[] {

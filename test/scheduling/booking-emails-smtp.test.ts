@@ -1,16 +1,12 @@
 // The booking emails as a mail client receives them: through a real SMTP server, parsed with mailparser,
 // and their .ics parsed by an independent implementation (python3-icalendar).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
 import { parseWithPython } from "../helpers/python-ical.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => smtp.close());
+const smtp = smtpServerForFile();
 
 function calendarOf(mail: (typeof smtp.messages)[number]): string {
   const part = mail.attachments.find((a) => a.contentType.startsWith("text/calendar"));

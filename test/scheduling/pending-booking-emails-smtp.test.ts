@@ -2,7 +2,7 @@
 // server, parsed with mailparser, every .ics parsed back by python3-icalendar.
 import { and, eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../../src/platform/db/schema.ts";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { tick } from "../../src/platform/tick.ts";
@@ -12,18 +12,14 @@ import { loadBookingContext } from "../../src/scheduling/manage-booking.ts";
 import { BrowserSession } from "../helpers/browser-session.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 import { type ParsedCalendar, parseWithPython } from "../helpers/python-ical.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server.ts";
 
 // Friday 09:00 UTC; the call is Monday 09:00 Paris (07:00 UTC).
 const NOW = "2027-03-26T09:00:00Z";
 const CALL = "2027-03-29T09:00:00+02:00";
 const HOUR = 3_600_000;
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => smtp.close());
+const smtp = smtpServerForFile();
 
 interface Booked {
   id: string;

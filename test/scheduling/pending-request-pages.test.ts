@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ownerActionUrl } from "../../src/scheduling/booking-links.ts";
 import { BrowserSession } from "../helpers/browser-session.ts";
-import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
+import { DISCOVERY, discoveryBooking, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 
 async function booked(requiresConfirmation: boolean) {
   const f = await ownerFixture({ now: "2027-03-26T09:00:00Z" });
@@ -11,13 +11,7 @@ async function booked(requiresConfirmation: boolean) {
     201,
   );
   const r = await f.publicApi("/api/public/jean/discovery/bookings", {
-    body: {
-      start: "2027-03-29T09:00:00+02:00",
-      timeZone: "Europe/Paris",
-      name: "Zoé Durand",
-      email: "zoe@example.org",
-      answers: GOOD_ANSWERS,
-    },
+    body: discoveryBooking({ name: "Zoé Durand", email: "zoe@example.org" }),
   });
   expect(r.status).toBe(201);
   await f.settle();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/platform/db/sqlite.ts";
 import { computeSlots, computeSlotsUntil, type SlotQuery } from "../../src/scheduling/slots.ts";
-import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
+import { DISCOVERY, discoveryBooking, ownerFixture } from "../helpers/owner-fixture.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
 // Friday 2027-03-26 09:00 UTC; the first slots are on Monday 29th from 09:00 Paris (07:00 UTC).
@@ -99,13 +99,7 @@ describe("the slots cache over HTTP", () => {
     const booked = await b.app.request("/api/public/jean/discovery/bookings", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        start: "2027-03-29T09:00:00+02:00",
-        timeZone: "Europe/Paris",
-        name: "Alice Martin",
-        email: "alice@example.org",
-        answers: GOOD_ANSWERS,
-      }),
+      body: JSON.stringify(discoveryBooking()),
     });
     expect(booked.status).toBe(201);
     await b.settle();

@@ -2,7 +2,7 @@
 // per resource (driven through the public and owner APIs, as a real integration would see it).
 import { afterEach, describe, expect, it } from "vitest";
 import { WEBHOOK_EVENT_TYPES } from "../../src/webhooks/event-types.ts";
-import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
+import { DISCOVERY, discoveryBooking, ownerFixture } from "../helpers/owner-fixture.ts";
 import { invoicingFixture } from "../invoicing/api-fixture.ts";
 import { drain } from "./helpers.ts";
 import { type Receiver, startReceiver } from "./receiver.ts";
@@ -33,13 +33,7 @@ describe("events from the use cases", () => {
     expect((await f.api("/api/event-types", { body: DISCOVERY })).status).toBe(201);
     const r = await subscribe(f);
     const booked = await f.publicApi("/api/public/jean/discovery/bookings", {
-      body: {
-        start: "2027-03-29T09:00:00+02:00",
-        timeZone: "Europe/Paris",
-        name: "Alice Martin",
-        email: "alice@example.org",
-        answers: GOOD_ANSWERS,
-      },
+      body: discoveryBooking(),
     });
     expect(booked.status).toBe(201);
     const { booking, lead } = (await booked.json()) as {

@@ -6,7 +6,13 @@ import { outbox, workflowRuns } from "../../src/platform/db/schema.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { saveWorkflowSettings } from "../../src/platform/workflows/settings-store.ts";
 import { BrowserSession } from "../helpers/browser-session.ts";
-import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
+import {
+  DISCOVERY,
+  discoveryBooking,
+  GOOD_ANSWERS,
+  type OwnerFixture,
+  ownerFixture,
+} from "../helpers/owner-fixture.ts";
 
 const NOW = Date.parse("2027-03-26T09:00:00Z");
 const HOUR = 3_600_000;
@@ -98,13 +104,7 @@ describe("abandoned-form", () => {
     await answer(s);
     f.clock.advance(2 * HOUR);
     const booked = await f.publicApi("/api/public/jean/discovery/bookings", {
-      body: {
-        start: "2027-03-29T09:00:00+02:00",
-        timeZone: "Europe/Paris",
-        name: "Alice Martin",
-        email: "alice@example.org",
-        answers: GOOD_ANSWERS,
-      },
+      body: discoveryBooking(),
     });
     expect(booked.status).toBe(201);
     await tick(f.deps);
@@ -117,13 +117,7 @@ describe("abandoned-form", () => {
     const other = await withLink();
     await answer(other.s);
     await other.f.publicApi("/api/public/jean/discovery/bookings", {
-      body: {
-        start: "2027-03-29T09:00:00+02:00",
-        timeZone: "Europe/Paris",
-        name: "Bob",
-        email: "bob@example.org",
-        answers: GOOD_ANSWERS,
-      },
+      body: discoveryBooking({ name: "Bob", email: "bob@example.org" }),
     });
     other.f.clock.set(NOW + 25 * HOUR);
     await tick(other.f.deps);
