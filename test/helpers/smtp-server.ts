@@ -2,7 +2,6 @@
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll } from "vitest";
 
 export interface TestSmtpServer {
   url: string;
@@ -81,21 +80,4 @@ export async function startSmtpServer(
     },
   };
   return api;
-}
-
-/** A real SMTP server for the tests of one file: started before them, closed after them. */
-export function smtpServerForFile(): TestSmtpServer {
-  let server: TestSmtpServer | undefined;
-  beforeAll(async () => {
-    server = await startSmtpServer();
-  });
-  afterAll(async () => server?.close());
-  const started = () => {
-    if (!server) throw new Error("The SMTP server starts before the file's tests, not at import.");
-    return server;
-  };
-  return new Proxy({} as TestSmtpServer, {
-    get: (_, key) => Reflect.get(started(), key),
-    set: (_, key, value) => Reflect.set(started(), key, value),
-  });
 }

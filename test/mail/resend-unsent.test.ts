@@ -10,7 +10,7 @@ import { sendMail } from "../../src/platform/mail/send.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { book, NOW } from "../calendars/helpers.ts";
 import { anotherOwner, DISCOVERY, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { signedIn } from "../leads/helpers.ts";
 

@@ -9,7 +9,7 @@ import { deliverDue, type OutgoingMail } from "../../src/platform/mail/outbox.ts
 import type { MailTransport } from "../../src/platform/mail/port.ts";
 import { deliveryDeps, sendMail } from "../../src/platform/mail/send.ts";
 import { BrowserSession, setUpOwner } from "../helpers/browser-session.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
 const smtp = smtpServerForFile();

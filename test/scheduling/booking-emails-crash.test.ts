@@ -10,7 +10,7 @@ import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { HOLD_MS } from "../../src/platform/mail/outbox-hold.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 
 const NOW = "2027-03-26T09:00:00Z";
 const CALL = "2027-03-29T09:00:00+02:00";

@@ -8,7 +8,7 @@ import { HOLD_MS } from "../../src/platform/mail/outbox-hold.ts";
 import { tick } from "../../src/platform/tick.ts";
 import { connect, googleEnv } from "../calendars/helpers.ts";
 import { DISCOVERY, discoveryBooking, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 import { type GoogleFake, startGoogleFake } from "../peers/google-calendar-fake.ts";
 
 const PRIMARY = "jean@example.com";

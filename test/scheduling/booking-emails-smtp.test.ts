@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { smtpTransport } from "../../src/platform/mail/nodemailer-transport.ts";
 import { DISCOVERY, GOOD_ANSWERS, ownerFixture } from "../helpers/owner-fixture.ts";
 import { parseWithPython } from "../helpers/python-ical.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 
 const smtp = smtpServerForFile();
 

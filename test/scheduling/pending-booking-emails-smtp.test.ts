@@ -12,7 +12,7 @@ import { loadBookingContext } from "../../src/scheduling/manage-booking.ts";
 import { BrowserSession } from "../helpers/browser-session.ts";
 import { DISCOVERY, GOOD_ANSWERS, type OwnerFixture, ownerFixture } from "../helpers/owner-fixture.ts";
 import { type ParsedCalendar, parseWithPython } from "../helpers/python-ical.ts";
-import { smtpServerForFile } from "../helpers/smtp-server.ts";
+import { smtpServerForFile } from "../helpers/smtp-server-for-file.ts";
 
 // Friday 09:00 UTC; the call is Monday 09:00 Paris (07:00 UTC).
 const NOW = "2027-03-26T09:00:00Z";
