@@ -2,6 +2,7 @@
 // version (bumped in every batch that changes bookings, busy times or the event type), so a change made by any
 // process is never hidden; an entry also ends when time alone would change the answer (computeSlotsUntil).
 import type { Database } from "../platform/db/database.ts";
+import { perDatabase } from "../platform/db/prepared.ts";
 
 const CAPACITY = 256;
 
@@ -10,16 +11,7 @@ interface Entry {
   validUntilMs: number;
 }
 
-const caches = new WeakMap<Database["db"], Map<string, Entry>>();
-
-function cacheOf(database: Database): Map<string, Entry> {
-  let cache = caches.get(database.db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(database.db, cache);
-  }
-  return cache;
-}
+const cacheOf = perDatabase(() => new Map<string, Entry>());
 
 export function slotsCacheKey(k: {
   eventTypeId: string;

@@ -1,6 +1,6 @@
 // Starts delivering right after an event is recorded instead of waiting for the next tick. One pass at a time
 // per database in this process: events recorded during a pass ask for one more pass, not for a pass each.
-import type { Database } from "../platform/db/database.ts";
+import { perDatabase } from "../platform/db/prepared.ts";
 import type { AppDeps } from "../platform/deps.ts";
 import { errorFields } from "../platform/logger.ts";
 import { deliverDueWebhooks, type WebhookReport } from "./deliver.ts";
@@ -12,14 +12,10 @@ interface PassState {
   again: boolean;
 }
 
-const passes = new WeakMap<Database, PassState>();
+const passOf = perDatabase((): PassState => ({ running: false, again: false }));
 
 export function nudgeDelivery(deps: AppDeps): void {
-  let state = passes.get(deps.database);
-  if (!state) {
-    state = { running: false, again: false };
-    passes.set(deps.database, state);
-  }
+  const state = passOf(deps.database);
   if (state.running) {
     state.again = true;
     return;

@@ -1,6 +1,7 @@
 // Application-facing mail: record in the outbox, then deliver (retries happen on the tick). Background work
 // delivers before it goes on; a request delivers after its response.
 import type { SQL } from "drizzle-orm";
+import { perDatabase } from "../db/prepared.ts";
 import { type AppDeps, mailDomain } from "../deps.ts";
 import { type DeliveryDeps, deliverOne, enqueueMail, type OutgoingMail, outboxInsert } from "./outbox.ts";
 import { heldOutboxInsert, type Release, releaseHeld } from "./outbox-hold.ts";
@@ -72,15 +73,11 @@ interface Lane {
   draining: boolean;
 }
 
-const lanes = new WeakMap<DeliveryDeps["database"], Lane>();
+const laneOf = perDatabase((): Lane => ({ queue: [], draining: false }));
 
 /** Resolves once these emails were tried. */
 function deliverInLane(deps: DeliveryDeps, ids: string[], released: boolean): Promise<void> {
-  let lane = lanes.get(deps.database);
-  if (!lane) {
-    lane = { queue: [], draining: false };
-    lanes.set(deps.database, lane);
-  }
+  const lane = laneOf(deps.database);
   const tried = new Promise<void>((resolve) => {
     lane.queue.push(
       ...ids.map((id, i) => (i === ids.length - 1 ? { id, released, delivered: resolve } : { id, released })),
