@@ -187,16 +187,7 @@ export async function createBooking(
   const results = await deps.database.batch([
     guardedBookingInsert(booking, guard),
     bumpAvailability(owner.id),
-    upsertContact({
-      id: deps.newId(),
-      ownerId: owner.id,
-      email: request.email,
-      name: request.name,
-      company,
-      locale,
-      timeZone: request.timeZone,
-      now,
-    }),
+    contact,
     insertLead({ ...lead, stage: "call_scheduled" }, booking.id),
     insertLeadEvent({
       id: deps.newId(),
